@@ -1,0 +1,156 @@
+"""The data format of ``seed/``: one pydantic model per YAML shape.
+
+These classes are the single definition of the file format.  The loader
+validates every file against :class:`DataFile`; ``orgraph schema`` prints the
+JSON Schema editors use, generated from the same classes.  Node kinds, post
+roles, relationship types and topics come from :mod:`orgraph.vocabulary`.
+
+>>> DataFile.model_validate({"nodes": [{"id": "vgr", "kind": "Region", "name": "VGR"}]}).nodes[0].kind
+'Region'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from . import vocabulary
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Scalar = Union[bool, int, float, str, None]
+RelType = Literal[tuple(vocabulary.RELATIONSHIPS)]  # type: ignore[valid-type]
+RoleName = Literal[tuple(vocabulary.ROLES)]  # type: ignore[valid-type]
+TopicId = Literal[tuple(vocabulary.TOPICS)]  # type: ignore[valid-type]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    """Where a fact comes from: a document node and, optionally, its section heading."""
+
+    document: Slug = Field(description="id of a Document node")
+    section: Text | None = Field(None, description="section heading in the document, as written")
+
+
+class AltName(_Strict):
+    """Another name of the same node, e.g. the leadership group's name in the 2024 text."""
+
+    name: Text
+    source: Source | None = None
+
+
+class _NodeBase(_Strict):
+    id: Slug = Field(description="readable, unique slug: lower-case letters, digits and hyphens")
+    name: Text = Field(description="the name in the data's language (Swedish), as the documents write it")
+    name_en: Text | None = Field(None, description="an English gloss")
+    aka: tuple[AltName, ...] = Field((), description="other names of the same node")
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    fictional: bool = Field(False, description="true for invented example data")
+    props: dict[str, Scalar] = Field(default_factory=dict, description="further properties")
+    source: Source | None = None
+
+
+class PostNode(_NodeBase):
+    """A position in a body; people hold it over time (see ``holdings``)."""
+
+    kind: Literal["Post"]
+    role: RoleName
+
+
+class DocumentNode(_NodeBase):
+    """An assignment document, routine or mandate."""
+
+    kind: Literal["Document"]
+    number: Text | None = Field(None, description="registry number (diarienummer), e.g. RS 2024-00784")
+    date: dt.date | None = Field(None, description="the date the document carries")
+    decided: dt.date | None = Field(None, description="decision date; empty when never filled in")
+
+
+class CouncilNode(_NodeBase):
+    """A coordination council."""
+
+    kind: Literal["Council"]
+    meetings_min: int | None = Field(None, ge=0, description="meetings a year, at least")
+    meetings_max: int | None = Field(None, ge=0, description="meetings a year, at most")
+    adjunct_limit: int | None = Field(None, ge=0, description="how many adjunct participants the mandate allows")
+
+
+class TopicNode(_NodeBase):
+    """An escalation topic; its id must be one of the declared topic ids."""
+
+    kind: Literal["Topic"]
+    id: TopicId  # type: ignore[assignment]
+    default_role: RoleName | None = Field(
+        None, description="the council post that raises such a question when --from is not given; "
+        "empty: the council itself")
+
+
+_SPECIAL = {"Post": PostNode, "Document": DocumentNode, "Council": CouncilNode, "Topic": TopicNode}
+_PLAIN = tuple(
+    type(f"{name}Node", (_NodeBase,), {"__annotations__": {"kind": Literal[name]}, "__doc__": label.meaning})
+    for name, label in vocabulary.LABELS.items()
+    if name not in _SPECIAL
+)
+Node = Annotated[Union[tuple(_SPECIAL.values()) + _PLAIN], Field(discriminator="kind")]  # type: ignore[misc]
+
+
+class Relation(_Strict):
+    """A relationship between two nodes, by id."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source_id: Slug = Field(alias="from")
+    type: RelType
+    target_id: Slug = Field(alias="to")
+    topic: TopicId | None = Field(None, description="the escalation topic (ESCALATES_TO only)")
+    reason: Text | None = Field(None, description="why this relation holds, in a sentence")
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    props: dict[str, Scalar] = Field(default_factory=dict)
+    source: Source | None = None
+
+
+class Holding(_Strict):
+    """A person holds a post from a date (inclusive) to a date (inclusive; empty: still holds it)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    person: Slug
+    post: Slug
+    valid_from: dt.date = Field(alias="from")
+    valid_to: dt.date | None = Field(None, alias="to")
+    source: Source | None = None
+
+
+class DataFile(_Strict):
+    """One YAML file of the model: any of nodes, relations and holdings."""
+
+    nodes: tuple[Node, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    holdings: tuple[Holding, ...] = ()
+
+
+def json_schema() -> str:
+    """The JSON Schema of a data file, for editors (``orgraph schema``)."""
+    schema: dict[str, Any] = DataFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "orgraph data file"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def is_slug(text: str) -> bool:
+    """True when ``text`` is a valid id.
+
+    >>> is_slug("sr-ortopedi"), is_slug("Sr Ortopedi")
+    (True, False)
+    """
+    return re.match(SLUG_PATTERN, text) is not None
