@@ -1,0 +1,97 @@
+"""What ``orgraph list`` and ``orgraph show`` print, built from any backend's reads.
+
+>>> import datetime as dt
+>>> from orgraph.backends.memory import MemoryBackend
+>>> from orgraph.loader import load
+>>> from orgraph.resources import data_dir
+>>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
+>>> [c["id"] for c in listing(backend, "councils")]
+['sr-bild-och-funktionsmedicin', 'sr-ortopedi']
+>>> listing(backend, "councils")[1]["mandates"][0]["decided"] is None
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Protocol
+
+from . import vocabulary
+from .results import Neighbour
+
+
+class Backend(Protocol):
+    """The reads every backend offers (see :class:`orgraph.backends.memory.MemoryBackend`)."""
+
+    def ids(self) -> list[str]: ...
+    def nodes(self, kinds: Any = None) -> list[dict[str, Any]]: ...
+    def node(self, node_id: str) -> dict[str, Any] | None: ...
+    def neighbours(self, node_id: str) -> list[Neighbour]: ...
+
+
+#: ``orgraph list WHAT`` for the things stored as nodes: WHAT → node kinds.
+NODE_LISTS: dict[str, tuple[str, ...]] = {
+    "councils": ("Council",),
+    "bodies": vocabulary.BODY_LABELS,
+    "administrations": ("Administration",),
+    "posts": ("Post",),
+    "people": ("Person",),
+    "documents": ("Document",),
+    "topics": ("Topic",),
+}
+
+
+def _brief(node: dict[str, Any]) -> dict[str, Any]:
+    return {"id": node["id"], "kind": node["kind"], "name": node["name"]}
+
+
+def related(neighbours: list[Neighbour], rel_type: str, direction: str) -> list[dict[str, Any]]:
+    """The nodes reached over one relationship type in one direction."""
+    return [n.node for n in neighbours if n.type == rel_type and n.direction == direction]
+
+
+def holders(backend: Backend, post_id: str) -> list[dict[str, Any]]:
+    """Who holds a post on the backend's date, with the dates of the holding."""
+    return [{**_brief(n.node), "from": n.properties.get("valid_from"), "to": n.properties.get("valid_to")}
+            for n in backend.neighbours(post_id) if n.type == "HOLDS" and n.direction == "in"]
+
+
+def listing(backend: Backend, what: str) -> list[dict[str, Any]]:
+    """The rows of ``orgraph list WHAT`` (``what`` a key of :data:`NODE_LISTS`)."""
+    rows = []
+    for node in backend.nodes(NODE_LISTS[what]):
+        row = _brief(node)
+        for key in ("name_en", "aka", "role", "number", "date", "decided", "default_role"):
+            if key in node:
+                row[key] = node[key]
+        if what == "topics":
+            row["question"] = vocabulary.TOPICS[node["id"]].question
+        if what in ("councils", "posts", "people"):
+            neighbours = backend.neighbours(node["id"])
+            if what == "councils":
+                row["mandates"] = [{key: doc.get(key) for key in ("id", "name", "number", "date", "decided")}
+                                   for doc in related(neighbours, "HAS_MANDATE", "out")]
+            elif what == "posts":
+                row["of"] = [n["id"] for n in related(neighbours, "POST_OF", "out")]
+                row["holders"] = [h["id"] for h in holders(backend, node["id"])]
+            else:
+                row["posts"] = [n["id"] for n in related(neighbours, "HOLDS", "out")]
+        rows.append(row)
+    return rows
+
+
+def describe(backend: Backend, node_id: str) -> dict[str, Any]:
+    """What ``orgraph show`` prints: the node's properties, its holders if a post, its neighbours by type."""
+    node = backend.node(node_id)
+    if node is None:
+        raise KeyError(node_id)
+    neighbours = backend.neighbours(node_id)
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for n in neighbours:
+        grouped[f"{n.type} {'→' if n.direction == 'out' else '←'}"].append(
+            {**_brief(n.node), **({"properties": n.properties} if n.properties else {})})
+    result: dict[str, Any] = {"node": node, "relations": dict(sorted(grouped.items()))}
+    if node["kind"] == "Post":
+        result["holders"] = holders(backend, node_id)
+        result["vacant"] = not result["holders"]
+    return result

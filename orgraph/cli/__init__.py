@@ -1,0 +1,24 @@
+"""The ``orgraph`` command line: a thin click layer over the library.
+
+Each command lives in a module of this package and only parses options,
+calls the library and prints; see :mod:`orgraph.cli.common` for what they share.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .browse import list_command, path_command, schema_command, show_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="orgraph")
+def main() -> None:
+    """Query, check and look at the coordination councils of Västra Götalandsregionen as a graph.
+
+    Every read runs on the embedded seeded model unless --data or --backend neo4j says otherwise.
+    """
+
+
+for _command in (list_command, show_command, path_command, schema_command):
+    main.add_command(_command)

@@ -1,0 +1,153 @@
+"""``orgraph list``, ``show``, ``path`` and ``schema``: look around the model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .common import EXIT_FINDINGS, UsageError, data_options, emit, handle_errors, open_backend, unknown
+
+LIST_COLUMNS = {
+    "councils": ["id", "name", "mandates"],
+    "bodies": ["id", "kind", "name", "aka"],
+    "administrations": ["id", "name"],
+    "posts": ["id", "role", "name", "holders"],
+    "people": ["id", "name", "posts"],
+    "documents": ["id", "number", "date", "decided", "name"],
+    "topics": ["id", "name", "default_role"],
+}
+EXTRA_LISTS: dict[str, Any] = {}  # other commands add "rules" and "queries" here
+
+
+def require_node(backend: Any, node_id: str) -> dict[str, Any]:
+    """The node with this id, or a UsageError with a "did you mean"."""
+    node = backend.node(node_id)
+    if node is None:
+        raise unknown("node", node_id, backend.ids())
+    return node
+
+
+@click.command("list")
+@click.argument("what", type=click.Choice(sorted([*LIST_COLUMNS, "rules", "queries"])), default="councils")
+@data_options
+@handle_errors
+def list_command(what: str, **options: Any) -> None:
+    """List what there is, with ids: councils, bodies, posts, people, topics, rules, queries, …"""
+    if what in EXTRA_LISTS:
+        rows, columns = EXTRA_LISTS[what](options)
+    else:
+        from ..catalog import listing
+
+        backend = open_backend(options)
+        try:
+            rows, columns = listing(backend, what), LIST_COLUMNS[what]
+        finally:
+            backend.close()
+    from ..text import table
+
+    emit(options, rows, lambda r: table(r, columns))
+
+
+@click.command("show")
+@click.argument("node_id", metavar="NODE")
+@data_options
+@handle_errors
+def show_command(node_id: str, **options: Any) -> None:
+    """A node, its properties, its holders (for a post) and its neighbours by relationship type."""
+    from ..catalog import describe
+
+    backend = open_backend(options)
+    try:
+        require_node(backend, node_id)
+        described = describe(backend, node_id)
+    finally:
+        backend.close()
+    emit(options, described, _show_text)
+
+
+def _show_text(described: dict[str, Any]) -> str:
+    node = described["node"]
+    lines = [f"{node['name']}  ({node['kind']}, id {node['id']})"]
+    for key, value in sorted(node.items()):
+        if key not in ("id", "kind", "name"):
+            lines.append(f"  {key}: {', '.join(map(str, value)) if isinstance(value, list) else value}")
+    if "holders" in described:
+        lines.append("  holders: " + ("vacant" if described["vacant"] else ", ".join(
+            f"{h['name']} ({h['from']} … {h['to'] or ''})" for h in described["holders"])))
+    for group, nodes in described["relations"].items():
+        lines.append(f"{group}")
+        lines += [f"  {n['name']}  ({n['kind']}, {n['id']})" for n in nodes]
+    return "\n".join(lines)
+
+
+@click.command("path")
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@click.option("--via", metavar="TYPE,...", help="only these relationship types (comma-separated)")
+@click.option("--all", "all_paths", is_flag=True, help="every shortest path, not just the first")
+@click.option("--max-hops", type=click.IntRange(min=1), help="no path longer than this")
+@data_options
+@handle_errors
+def path_command(source: str, target: str, via: str | None, all_paths: bool, max_hops: int | None,
+                 **options: Any) -> None:
+    """The shortest path(s) between two nodes, each hop with its reason and source.
+
+    Relationships are walked either way; a hop against the arrow is shown as ←TYPE—.
+    Exit 1 when there is no path.
+    """
+    from .. import vocabulary
+
+    types = [t.strip() for t in via.split(",") if t.strip()] if via else None
+    for rel_type in types or []:
+        if rel_type not in vocabulary.RELATIONSHIPS:
+            raise unknown("relationship type", rel_type, list(vocabulary.RELATIONSHIPS))
+    backend = open_backend(options)
+    try:
+        for node_id in (source, target):
+            require_node(backend, node_id)
+        found = backend.paths(source, target, types, all_paths=all_paths, max_hops=max_hops)
+        rendered = _paths_text(backend, found)
+    finally:
+        backend.close()
+    if not found:
+        emit(options, [], lambda _: f"no path from {source} to {target}")
+        raise SystemExit(EXIT_FINDINGS)
+    emit(options, [[_hop_json(hop) for hop in path] for path in found], lambda _: rendered)
+
+
+def _hop_json(hop: Any) -> dict[str, Any]:
+    return {"from": hop.start, "to": hop.end, "type": hop.type,
+            "direction": "forward" if hop.forward else "backward", "properties": hop.properties}
+
+
+def _paths_text(backend: Any, found: list) -> str:
+    from ..text import citation, hop_line
+
+    def name(node_id: str) -> str:
+        return require_node(backend, node_id)["name"]
+
+    blocks = []
+    for index, path in enumerate(found, 1):
+        heading = f"path {index} of {len(found)}, {len(path)} hop(s):" if len(found) > 1 else \
+            f"{len(path)} hop(s):"
+        blocks.append("\n".join([heading] + [
+            f"  {hop_line(hop, name, citation(hop.properties, backend.node))}" for hop in path]))
+    return "\n\n".join(blocks)
+
+
+@click.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of a data file (for editors)."""
+    from ..schema import json_schema
+
+    click.echo(json_schema(), nl=False)
+
+
+def ensure_known(value: str, known: list[str], kind: str) -> None:
+    """Raise a UsageError naming the valid choices when ``value`` is not one of ``known``."""
+    if value not in known:
+        raise unknown(kind, value, known)
+
+
+__all__ = ["list_command", "show_command", "path_command", "schema_command", "UsageError", "ensure_known"]

@@ -1,0 +1,146 @@
+"""What every command shares: the options, opening a backend, printing, and clean failures.
+
+Commands stay thin: they parse options here, call the library, and print.
+Any :class:`UsageError` or :class:`~orgraph.loader.ModelError` becomes a
+message on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from ..names import did_you_mean
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+SHIPPED_MODELS = {"seed": "seed", "fictional": "examples/fictional"}
+
+
+class UsageError(Exception):
+    """Unusable input: the message is printed and the command exits with code 2."""
+
+
+def fail(message: str) -> None:
+    """Print ``message`` as an error and exit with code 2."""
+    click.echo(f"orgraph: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def resolve_data_dir(value: str | None) -> Path:
+    """``--data``: a directory, or the name of a shipped model (``seed``, ``fictional``); default the seed.
+
+    >>> resolve_data_dir(None).name
+    'seed'
+    """
+    from ..resources import data_dir
+
+    if value is None:
+        return data_dir("seed")
+    path = Path(value)
+    if not path.exists() and value in SHIPPED_MODELS:
+        top, _, rest = SHIPPED_MODELS[value].partition("/")
+        return data_dir(top) / rest if rest else data_dir(top)
+    return path
+
+
+def unknown(kind: str, value: str, known: list[str]) -> UsageError:
+    """The error for an unknown id, with a suggestion or the valid choices."""
+    hint = did_you_mean(value, known)
+    if hint:
+        return UsageError(f"unknown {kind} {value!r}; {hint}")
+    shown = ", ".join(known[:40]) + (", …" if len(known) > 40 else "")
+    return UsageError(f"unknown {kind} {value!r}; valid: {shown}")
+
+
+def data_options(function: Callable) -> Callable:
+    """``--data``, ``--as-of``, ``--backend``, ``--uri``, ``--user``, ``--database`` and ``--format``."""
+    options = [
+        click.option("--data", "data", metavar="DIR", help="model directory, or 'seed' / 'fictional' "
+                     "(default: the seeded region)"),
+        click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+                     help="read the model as it stands on this date (default: today)"),
+        click.option("--backend", type=click.Choice(["memory", "neo4j"]), default="memory", show_default=True,
+                     help="answer from the embedded model or from Neo4j"),
+        click.option("--uri", envvar="NEO4J_URI", metavar="BOLT_URI", help="Neo4j address (or NEO4J_URI)"),
+        click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
+                     help="Neo4j user (or NEO4J_USER); the password comes from NEO4J_PASSWORD or a prompt"),
+        click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Neo4j database name"),
+        click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+                     show_default=True, help="text for people, JSON for scripts"),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def handle_errors(function: Callable) -> Callable:
+    """Turn orgraph's own errors into a clean message and exit code 2."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ..loader import ModelError
+
+        try:
+            return function(*args, **kwargs)
+        except ModelError as error:
+            for problem in error.problems:
+                click.echo(f"orgraph: error: {problem}", err=True)
+            click.echo(f"orgraph: {len(error.problems)} error(s); nothing was loaded", err=True)
+            sys.exit(EXIT_USAGE)
+        except UsageError as error:
+            fail(str(error))
+
+    return wrapper
+
+
+def day_of(as_of: dt.datetime | None) -> dt.date:
+    """The date a read is for: ``--as-of`` or today."""
+    return as_of.date() if as_of else dt.date.today()
+
+
+def load_model(data: str | None):
+    """Load and validate the model in ``--data`` (raises ModelError on bad input)."""
+    from ..loader import load
+
+    return load(resolve_data_dir(data))
+
+
+def neo4j_password() -> str:
+    """The Neo4j password from NEO4J_PASSWORD, or a hidden prompt (never an argument, never printed)."""
+    password = os.environ.get("NEO4J_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UsageError("NEO4J_PASSWORD is not set and there is no terminal to ask for it")
+        password = click.prompt("Neo4j password", hide_input=True)
+    return password
+
+
+def open_backend(options: dict[str, Any]):
+    """The backend the options ask for, on the date they ask for."""
+    day = day_of(options.get("as_of"))
+    if options.get("backend") == "neo4j":
+        from ..backends.neo4j import Neo4jBackend
+
+        if not options.get("uri"):
+            raise UsageError("--backend neo4j needs --uri or NEO4J_URI")
+        return Neo4jBackend.connect(options["uri"], options["user"], neo4j_password(), options.get("database"),
+                                    day)
+    from ..backends.memory import MemoryBackend
+
+    return MemoryBackend(load_model(options.get("data")), day)
+
+
+def emit(options: dict[str, Any], value: Any, text: Callable[[Any], str]) -> None:
+    """Print ``value`` as JSON or through ``text``, as ``--format`` asks."""
+    if options.get("output_format") == "json":
+        from ..results import dumps
+
+        click.echo(dumps(value))
+    else:
+        click.echo(text(value))

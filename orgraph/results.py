@@ -1,0 +1,73 @@
+"""The shapes every backend returns, and that ``--format json`` prints.
+
+Both backends (memory and Neo4j) return these, so the command line prints the
+same thing whichever one answered.  :func:`to_json` is the one place that
+turns them into the documented JSON.
+
+>>> hop = Hop("regiondirektor", "DELEGATES_TO", "hsu-direktor", True, {"reason": "…"})
+>>> to_json(hop)["type"]
+'DELEGATES_TO'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One relationship on a path: ``source -[type]-> target``; ``forward`` is false when walked backwards."""
+
+    source: str
+    type: str
+    target: str
+    forward: bool
+    properties: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def start(self) -> str:
+        """The node the walk leaves."""
+        return self.source if self.forward else self.target
+
+    @property
+    def end(self) -> str:
+        """The node the walk reaches."""
+        return self.target if self.forward else self.source
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """A node next to another, by relationship type and direction (``out``: this node is the source)."""
+
+    type: str
+    direction: str
+    node: dict[str, Any]
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+def plain(value: Any) -> Any:
+    """Dates as ISO text, dataclasses and tuples as dicts and lists: what JSON can hold."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [plain(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def to_json(value: Any) -> Any:
+    """Alias of :func:`plain`, named for what the command line does with it."""
+    return plain(value)
+
+
+def dumps(value: Any) -> str:
+    """Stable, readable JSON text (UTF-8 names as they are, sorted keys)."""
+    return json.dumps(plain(value), ensure_ascii=False, indent=2, sort_keys=True)
