@@ -1,0 +1,190 @@
+"""``orgraph escalate`` and ``orgraph reporting-line``: where a question goes, and who answers to whom.
+
+Thin: parse, call :mod:`orgraph.escalation`, print.  Text reads as a chain of sentences with the
+data's (Swedish) names; JSON is :func:`orgraph.results.plain` of the library's result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .common import EXIT_FINDINGS, UsageError, data_options, emit, handle_errors, open_backend, unknown
+
+VACANT = "vakant"
+
+
+@click.command("escalate")
+@click.argument("council", metavar="COUNCIL")
+@click.option("--topic", required=True, metavar="TOPIC", help="what the question is about (orgraph list topics)")
+@click.option("--from", "from_post", metavar="POST", help="the council's post that raises it (default: the "
+              "topic's default role; the council itself when it has none)")
+@data_options
+@handle_errors
+def escalate_command(council: str, topic: str, from_post: str | None, **options: Any) -> None:
+    """Where a question of TOPIC raised in COUNCIL goes, hop by hop, to whoever holds the mandate.
+
+    Every hop names the post or body, its holder on the date and administration, why the hop applies
+    and where the documents say so. Alternatives are shown as separate routes. Exit 1 when the
+    council's text states no route for the topic.
+    """
+    from ..escalation import UnknownId, escalate
+
+    backend = open_backend(options)
+    try:
+        found = escalate(backend, council, topic, from_post)
+    except UnknownId as error:
+        raise _unknown_listing_all(error) from None
+    finally:
+        backend.close()
+    emit(options, found, escalation_text)
+    if not found.stated:
+        raise SystemExit(EXIT_FINDINGS)
+
+
+@click.command("reporting-line")
+@click.argument("node_id", metavar="NODE")
+@data_options
+@handle_errors
+def reporting_line_command(node_id: str, **options: Any) -> None:
+    """The line upward from a post, person or body to the top, each step with its reason and source.
+
+    Follows REPORTS_TO; a post without one answers through the body it is POST_OF; a body through
+    REFERENCE_GROUP_FOR, then PART_OF; a person through each post they hold on the date.
+    Exit 1 when a person holds no post on that date.
+    """
+    from ..escalation import NotOnALine, UnknownId, reporting_lines
+
+    backend = open_backend(options)
+    try:
+        found = reporting_lines(backend, node_id)
+    except UnknownId as error:
+        raise unknown(error.kind, error.value, error.valid) from None
+    except NotOnALine as error:
+        raise UsageError(str(error)) from None
+    finally:
+        backend.close()
+    emit(options, found, reporting_text)
+    if not found.lines:
+        raise SystemExit(EXIT_FINDINGS)
+
+
+def _unknown_listing_all(error: Any) -> UsageError:
+    """:func:`unknown`'s message, always followed by the valid choices (there are few councils, topics, posts)."""
+    message = str(unknown(error.kind, error.value, error.valid))
+    if "; valid: " not in message:
+        message += f" (valid: {', '.join(error.valid)})"
+    return UsageError(message)
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+
+def _cite(source: Any) -> str:
+    """``RS 2024-00784 (2024-05-21) § Beslutsfattande``, as :func:`orgraph.text.citation` writes it."""
+    from ..text import citation
+
+    if source is None:
+        return ""
+    document = {"number": source.number, "date": source.date, "name": source.document}
+    props = {"source_document": source.document, "source_section": source.section}
+    return citation(props, lambda _: document)
+
+
+def _who(name: str, kind: str, holder: Any, administration: Any) -> str:
+    """A post with its holder and administration, ``(vakant)`` when nobody holds it; a body by name."""
+    if kind == "Post":
+        if holder is None:
+            return f"{name} ({VACANT})"
+        return f"{name} ({holder.name}{', ' + administration.name if administration else ''})"
+    return name
+
+
+def _explained(reason: str | None, source: Any, indent: str = "   ") -> list[str]:
+    cite = _cite(source)
+    text = " ".join(part for part in (reason or "", f"[{cite}]" if cite else "") if part)
+    return [indent + text] if text else []
+
+
+def _hop_lines(hops: Any, show_type: bool = False) -> list[str]:
+    lines = []
+    for index, hop in enumerate(hops, 1):
+        arrow = f" —{hop.type}→ " if show_type else " → "
+        lines.append(f"{index}. {_who(hop.from_name, hop.from_kind, hop.from_holder, hop.from_administration)}"
+                     f"{arrow}{_who(hop.to_name, hop.to_kind, hop.holder, hop.administration)}")
+        lines += _explained(hop.reason, hop.source)
+    return lines
+
+
+def _document(doc: Any) -> str:
+    dated = f", {doc.date}" if doc.date else ""
+    return f"{doc.id} ({doc.number or doc.name}{dated})"
+
+
+def escalation_text(found: Any) -> str:
+    """The route(s) of an :class:`~orgraph.escalation.Escalation`, one line per hop, as sentences."""
+    start = found.start
+    lines = [f"{found.council.name}: {found.topic.name} ({found.topic.id}), as of {found.as_of}"]
+    who = _who(start.name, start.kind, start.holder, start.administration)
+    if not found.stated:
+        mandate = ", ".join(_document(d) for d in found.mandate_documents) or "no mandate document in the data"
+        if found.other_starts:
+            lines.append(f"No route stated from {who}. The council's mandate, {mandate}, states one from:")
+            lines += _starts(found.other_starts)
+            return "\n".join(lines)
+        lines.append(f"No route stated: the council's mandate, {mandate}, names none for this topic.")
+        if found.other_texts:
+            lines.append("Other councils' texts state a route for this topic:")
+            for other in found.other_texts:
+                documents = ", ".join(_document(d) for d in other.documents) or "its data"
+                ends = ", ".join(d.name for d in other.deciders) or "no decider"
+                lines.append(f"  - {documents}, for {other.council.name}, routes it to {ends}")
+        else:
+            lines.append("No other council's text states a route for this topic either.")
+        return "\n".join(lines)
+    if found.decided_at_start:
+        decider = found.routes[0].decider
+        lines.append(f"{who} holds the mandate and decides: no escalation.")
+        lines += _explained(decider.reason, decider.source)
+        return "\n".join(lines)
+    count = len(found.routes)
+    lines.append(f"Raised by {who}; " + ("one route:" if count == 1 else f"{count} alternative routes:"))
+    for number, route in enumerate(found.routes, 1):
+        if count > 1:
+            lines.append(f"\nAlternative {number}:")
+        lines += _hop_lines(route.hops)
+        if route.decider is None:
+            lines.append("The data names nobody on this route who holds the mandate.")
+        else:
+            decider = route.decider
+            lines.append(f"{_who(decider.name, decider.kind, decider.holder, decider.administration)} "
+                         "holds the mandate.")
+            lines += _explained(decider.reason, decider.source)
+    if found.other_starts:
+        lines.append("\nThe council's other posts of this role raise it too, each by its own route:")
+        lines += _starts(found.other_starts)
+    return "\n".join(lines)
+
+
+def _starts(posts: Any) -> list[str]:
+    return [f"  --from {post.id}  ({post.name})" for post in posts]
+
+
+def reporting_text(found: Any) -> str:
+    """The line(s) upward of :class:`~orgraph.escalation.ReportingLines`, one line per step."""
+    start = found.start
+    who = _who(start.name, start.kind, start.holder, start.administration)
+    if not found.lines:
+        return f"{who} holds no post on this date: no reporting line."
+    if not any(found.lines):
+        return f"{who} is at the top: nothing above it."
+    blocks = []
+    for number, line in enumerate(found.lines, 1):
+        heading = f"Reporting line {number} of {len(found.lines)} from {who}:" if len(found.lines) > 1 else \
+            f"Reporting line from {who}:"
+        blocks.append("\n".join([heading] + _hop_lines(line, show_type=True)))
+    return "\n\n".join(blocks)
+
+
+__all__ = ["escalate_command", "reporting_line_command", "escalation_text", "reporting_text"]

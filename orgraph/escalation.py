@@ -1,0 +1,437 @@
+"""Escalation routes and reporting lines, computed from the data over any backend's generic reads.
+
+"A question about TOPIC has come up in COUNCIL: where does it go, and through whom?"
+:func:`escalate` answers from the graph alone, never from a Python ``if`` on a topic:
+
+1. **Start.** The council's post (a node with ``POST_OF`` → the council) whose ``role`` is the Topic
+   node's ``default_role`` (when several posts share it: the first by id, the others are named in
+   ``other_starts``); with ``default_role`` empty, the council itself; or the post ``from_post``.
+2. **Decided at the start.** If the start ``MAY_DECIDE`` the topic, the route has no hops.
+3. **Otherwise** follow every ``ESCALATES_TO`` edge whose ``topic`` is the topic (on the backend's
+   date). Several outgoing edges are alternatives: each becomes its own :class:`Route` (up the line
+   through posts first, then to bodies; by id within each). A route ends at
+   the first node that ``MAY_DECIDE`` the topic (its ``decider``); a route that runs out before one
+   does ends with ``decider`` ``None``. Cycles are cut.
+4. **Silence.** With no route from the start, ``stated`` is false: the council's text says nothing.
+   ``mandate_documents`` names the council's mandate (``HAS_MANDATE``), ``other_starts`` the council's
+   posts from which a route *is* stated, and ``other_texts`` which other councils' texts state a route
+   for the topic, and where to.
+
+:func:`reporting_lines` walks the line upward from a post, a person or a body. From each node the
+next step is the first of these relationship types (:data:`LINE_STEPS`) the node has outgoing edges
+of, followed to every target (so a line can fork):
+
+- ``HOLDS`` (a person → the posts they hold on that date; only people have it),
+- ``REPORTS_TO`` (the stated line: a participant to the head of their administration, a head to the
+  Regional Director, a process team or subgroup to its council),
+- ``POST_OF`` (a post with no line of its own answers through the body it belongs to),
+- ``REFERENCE_GROUP_FOR`` (a council is the leadership group's reference group and takes its
+  assignments from it),
+- ``PART_OF`` (a body is part of a larger one, up to the region).
+
+The walk stops at a node with none of these, or where it would revisit a node on the same line.
+
+Every hop names both ends, their holders on the date (``None``: vacant, for a post) and their
+administration (the holder's ``EMPLOYED_BY``, else the post's ``REPRESENTS``, else the administration
+the post is ``POST_OF``), the relationship, its reason and its source.  All results are frozen
+dataclasses that :func:`orgraph.results.plain` turns into JSON.
+
+>>> import datetime as dt
+>>> from orgraph.backends.memory import MemoryBackend
+>>> from orgraph.loader import load
+>>> from orgraph.resources import data_dir
+>>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
+>>> found = escalate(backend, "sr-ortopedi", "region-wide-decision")
+>>> [(hop.from_id, hop.to_id) for hop in found.routes[0].hops]
+[('sr-ortopedi-ordforande', 'sr-ortopedi-kontaktperson'), ('sr-ortopedi-kontaktperson', 'lg-hs')]
+>>> found.routes[0].decider.id, found.routes[0].hops[0].source.section
+('lg-hs', 'Beslutsfattande')
+>>> escalate(backend, "sr-ortopedi", "organisation-and-working-conditions").stated
+False
+>>> [hop.to_id for hop in reporting_line(backend, "sr-ortopedi-processteam")]
+['sr-ortopedi', 'lg-hs', 'vgr']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from . import vocabulary
+from .catalog import Backend
+
+#: The relationship types a reporting line follows upward, in order of precedence (see the module text).
+LINE_STEPS: tuple[str, ...] = ("HOLDS", "REPORTS_TO", "POST_OF", "REFERENCE_GROUP_FOR", "PART_OF")
+#: No route or line is followed further than this many hops (the data's longest is far shorter).
+MAX_HOPS = 25
+_NOT_ON_A_LINE = ("Document", "Topic")
+
+
+class UnknownId(LookupError):
+    """An id that is not in the model (or not of the kind asked for); ``valid`` lists the choices."""
+
+    def __init__(self, kind: str, value: str, valid: list[str]):
+        self.kind, self.value, self.valid = kind, value, valid
+        super().__init__(f"unknown {kind} {value!r}")
+
+
+class NotOnALine(ValueError):
+    """A node that has no reporting line by its nature (a document, a topic)."""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A node by id and name."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a relationship comes from: the document's id, registry number and date, and the section."""
+
+    document: str
+    number: str | None
+    date: dt.date | str | None
+    section: str | None
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A mandate document: id, name, registry number, date and decision date (``None``: never decided)."""
+
+    id: str
+    name: str
+    number: str | None
+    date: dt.date | str | None
+    decided: dt.date | str | None
+
+
+@dataclass(frozen=True)
+class Party:
+    """A post or body on a route: its holder (``None`` for a vacant post or a body) and administration.
+
+    For a decider, ``reason`` and ``source`` are those of its ``MAY_DECIDE`` edge.
+    """
+
+    id: str
+    name: str
+    kind: str
+    holder: Ref | None
+    administration: Ref | None
+    reason: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class EscalationHop:
+    """One relationship walked: ``from -[type]-> to``, why (``reason``) and where it is written.
+
+    ``holder`` and ``administration`` describe the node reached (``to``), ``from_holder`` and
+    ``from_administration`` the node left; a post with several holders names the first by id.
+    """
+
+    from_id: str
+    from_name: str
+    from_kind: str
+    to_id: str
+    to_name: str
+    to_kind: str
+    type: str
+    reason: str | None
+    source: Source | None
+    holder: Ref | None
+    administration: Ref | None
+    from_holder: Ref | None
+    from_administration: Ref | None
+
+
+@dataclass(frozen=True)
+class Route:
+    """The hops of one route, in order, and who holds the mandate at its end (``None``: nobody stated)."""
+
+    hops: tuple[EscalationHop, ...]
+    decider: Party | None
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    """A topic by id, its name in the data and the question it stands for."""
+
+    id: str
+    name: str
+    question: str
+
+
+@dataclass(frozen=True)
+class OtherText:
+    """Another council whose text states a route for the topic: the document it cites, where it ends."""
+
+    council: Ref
+    documents: tuple[DocumentRef, ...]
+    deciders: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """The answer of :func:`escalate`; see the module docstring for how it is computed."""
+
+    council: Ref
+    topic: TopicRef
+    as_of: dt.date | str | None
+    start: Party
+    routes: tuple[Route, ...]
+    decided_at_start: bool
+    stated: bool
+    mandate_documents: tuple[DocumentRef, ...]
+    other_starts: tuple[Ref, ...]
+    other_texts: tuple[OtherText, ...]
+
+
+@dataclass(frozen=True)
+class ReportingLines:
+    """The answer of :func:`reporting_lines`: the node asked about and each line upward from it."""
+
+    start: Party
+    lines: tuple[tuple[EscalationHop, ...], ...]
+
+
+# --- reading the graph through the generic backend API -------------------------------------------
+
+
+def _out(backend: Backend, node_id: str, rel_type: str) -> list[Any]:
+    return [n for n in backend.neighbours(node_id) if n.type == rel_type and n.direction == "out"]
+
+
+def _in(backend: Backend, node_id: str, rel_type: str) -> list[Any]:
+    return [n for n in backend.neighbours(node_id) if n.type == rel_type and n.direction == "in"]
+
+
+def _ref(node: dict[str, Any]) -> Ref:
+    return Ref(node["id"], node["name"])
+
+
+def _source(backend: Backend, props: dict[str, Any]) -> Source | None:
+    document_id = props.get("source_document")
+    if not document_id:
+        return None
+    document = backend.node(document_id) or {}
+    return Source(document_id, document.get("number"), document.get("date"), props.get("source_section"))
+
+
+def _document(node: dict[str, Any]) -> DocumentRef:
+    return DocumentRef(node["id"], node["name"], node.get("number"), node.get("date"), node.get("decided"))
+
+
+class _Reader:
+    """The backend, with the holder and administration of each node worked out once."""
+
+    def __init__(self, backend: Backend):
+        self.backend = backend
+        self._people: dict[str, tuple[Ref | None, Ref | None]] = {}
+
+    def node(self, node_id: str) -> dict[str, Any]:
+        node = self.backend.node(node_id)
+        if node is None:  # pragma: no cover - only if the backend changes under us
+            raise UnknownId("node", node_id, [])
+        return node
+
+    def staffing(self, node: dict[str, Any]) -> tuple[Ref | None, Ref | None]:
+        """(holder, administration) of a post; (None, None) for anything else."""
+        node_id = node["id"]
+        if node_id not in self._people:
+            holder = administration = None
+            if node["kind"] == "Post":
+                held_by = sorted((n.node for n in _in(self.backend, node_id, "HOLDS")), key=lambda n: n["id"])
+                holder = _ref(held_by[0]) if held_by else None
+                employers = sorted((n.node for n in _out(self.backend, held_by[0]["id"], "EMPLOYED_BY")),
+                                   key=lambda n: n["id"]) if held_by else []
+                represents = sorted((n.node for n in _out(self.backend, node_id, "REPRESENTS")),
+                                    key=lambda n: n["id"])
+                post_of = sorted((n.node for n in _out(self.backend, node_id, "POST_OF")
+                                  if n.node["kind"] == "Administration"), key=lambda n: n["id"])
+                found = employers or represents or post_of
+                administration = _ref(found[0]) if found else None
+            self._people[node_id] = (holder, administration)
+        return self._people[node_id]
+
+    def party(self, node: dict[str, Any], edge: dict[str, Any] | None = None) -> Party:
+        holder, administration = self.staffing(node)
+        return Party(node["id"], node["name"], node["kind"], holder, administration,
+                     (edge or {}).get("reason"), _source(self.backend, edge) if edge else None)
+
+    def hop(self, start: dict[str, Any], neighbour: Any) -> EscalationHop:
+        end = neighbour.node
+        holder, administration = self.staffing(end)
+        from_holder, from_administration = self.staffing(start)
+        props = neighbour.properties
+        return EscalationHop(start["id"], start["name"], start["kind"], end["id"], end["name"], end["kind"],
+                             neighbour.type, props.get("reason"), _source(self.backend, props), holder,
+                             administration, from_holder, from_administration)
+
+
+# --- escalation ----------------------------------------------------------------------------------
+
+
+def council_posts(backend: Backend, council_id: str) -> list[dict[str, Any]]:
+    """The posts of a council (``POST_OF`` → the council), sorted by id."""
+    return sorted((n.node for n in _in(backend, council_id, "POST_OF") if n.node["kind"] == "Post"),
+                  key=lambda n: n["id"])
+
+
+def _deciders(backend: Backend, topic_id: str) -> dict[str, dict[str, Any]]:
+    """The ids of the nodes that MAY_DECIDE the topic → the properties of that edge."""
+    return {n.node["id"]: n.properties for n in sorted(_in(backend, topic_id, "MAY_DECIDE"),
+                                                       key=lambda n: n.node["id"])}
+
+
+def _routes(reader: _Reader, start: dict[str, Any], topic_id: str,
+            deciders: dict[str, dict[str, Any]]) -> tuple[Route, ...]:
+    """Every route from ``start`` over ESCALATES_TO edges of the topic, each to its first decider."""
+    if start["id"] in deciders:
+        return (Route((), reader.party(start, deciders[start["id"]])),)
+    routes: list[Route] = []
+
+    def walk(node: dict[str, Any], hops: tuple[EscalationHop, ...], seen: frozenset[str]) -> None:
+        onward = sorted((n for n in _out(reader.backend, node["id"], "ESCALATES_TO")
+                         if n.properties.get("topic") == topic_id and n.node["id"] not in seen),
+                        key=lambda n: (n.node["kind"] != "Post", n.node["id"],
+                                       str(n.properties.get("source_document"))))
+        if hops and (not onward or len(hops) >= MAX_HOPS):
+            routes.append(Route(hops, None))
+            return
+        for neighbour in onward:
+            step = hops + (reader.hop(node, neighbour),)
+            target = neighbour.node
+            if target["id"] in deciders:
+                routes.append(Route(step, reader.party(target, deciders[target["id"]])))
+            else:
+                walk(target, step, seen | {target["id"]})
+
+    walk(start, (), frozenset({start["id"]}))
+    return tuple(routes)
+
+
+def _require(backend: Backend, node_id: str, kind: str, label: str) -> dict[str, Any]:
+    node = backend.node(node_id)
+    if node is None or node["kind"] != label:
+        raise UnknownId(kind, node_id, [n["id"] for n in backend.nodes([label])])
+    return node
+
+
+def _start(backend: Backend, council: dict[str, Any], topic: dict[str, Any],
+           from_post: str | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The node the question starts at, and the council's other candidates of the same role."""
+    posts = council_posts(backend, council["id"])
+    if from_post is not None:
+        chosen = [p for p in posts if p["id"] == from_post]
+        if not chosen:
+            raise UnknownId(f"post of {council['id']}", from_post, [p["id"] for p in posts])
+        return chosen[0], []
+    role = topic.get("default_role")
+    candidates = [p for p in posts if p.get("role") == role] if role else []
+    if not candidates:
+        return council, []
+    return candidates[0], candidates[1:]
+
+
+def escalate(backend: Backend, council_id: str, topic: str, from_post: str | None = None) -> Escalation:
+    """Where a question of ``topic`` raised in ``council_id`` goes, on the backend's date.
+
+    Raises :class:`UnknownId` (with the valid choices) for an unknown council, topic or post.
+    """
+    council = _require(backend, council_id, "council", "Council")
+    topic_node = _require(backend, topic, "topic", "Topic")
+    reader = _Reader(backend)
+    start, same_role = _start(backend, council, topic_node, from_post)
+    deciders = _deciders(backend, topic)
+    routes = _routes(reader, start, topic, deciders)
+    stated = bool(routes)
+    mandates = tuple(_document(n.node) for n in sorted(_out(backend, council_id, "HAS_MANDATE"),
+                                                        key=lambda n: n.node["id"]))
+    if stated:
+        others = [p for p in same_role if _routes(reader, p, topic, deciders)]
+    else:
+        others = [p for p in [council] + council_posts(backend, council_id)
+                  if p["id"] != start["id"] and _routes(reader, p, topic, deciders)]
+    return Escalation(
+        council=_ref(council),
+        topic=TopicRef(topic_node["id"], topic_node["name"], vocabulary.TOPICS[topic].question),
+        as_of=getattr(backend, "day", None),
+        start=reader.party(start, deciders.get(start["id"])),
+        routes=routes,
+        decided_at_start=stated and not routes[0].hops,
+        stated=stated,
+        mandate_documents=mandates,
+        other_starts=tuple(_ref(p) for p in others),
+        other_texts=() if stated or others else _other_texts(reader, council_id, topic, deciders),
+    )
+
+
+def _other_texts(reader: _Reader, council_id: str, topic_id: str,
+                 deciders: dict[str, dict[str, Any]]) -> tuple[OtherText, ...]:
+    """The other councils whose data state a route for the topic, from their default start."""
+    backend = reader.backend
+    topic_node = reader.node(topic_id)
+    found = []
+    for council in backend.nodes(["Council"]):
+        if council["id"] == council_id:
+            continue
+        start, _ = _start(backend, council, topic_node, None)
+        routes = _routes(reader, start, topic_id, deciders)
+        if not routes:
+            continue
+        cited = {h.source.document for r in routes for h in r.hops if h.source}
+        cited |= {r.decider.source.document for r in routes if not r.hops and r.decider and r.decider.source}
+        documents = tuple(_document(reader.node(d)) for d in sorted(cited) if backend.node(d))
+        ends = {r.decider.id: r.decider for r in routes if r.decider}
+        found.append(OtherText(_ref(council), documents,
+                               tuple(Ref(p.id, p.name) for _, p in sorted(ends.items()))))
+    return tuple(found)
+
+
+# --- reporting lines -----------------------------------------------------------------------------
+
+
+def reporting_lines(backend: Backend, node_id: str) -> ReportingLines:
+    """Every line upward from a post, person or body (see :data:`LINE_STEPS`), each a tuple of hops.
+
+    A post or body has one line unless its data fork; a person has one per post held on the date (none
+    when they hold no post).  Raises :class:`UnknownId` for an unknown id and :class:`NotOnALine` for a
+    document or topic.
+    """
+    start = backend.node(node_id)
+    if start is None:
+        raise UnknownId("node", node_id, sorted(n["id"] for n in backend.nodes()
+                                                if n["kind"] not in _NOT_ON_A_LINE))
+    if start["kind"] in _NOT_ON_A_LINE:
+        raise NotOnALine(f"{node_id} is a {start['kind']}: only posts, people and bodies have a reporting "
+                         "line")
+    reader = _Reader(backend)
+    lines: list[tuple[EscalationHop, ...]] = []
+
+    def walk(node: dict[str, Any], hops: tuple[EscalationHop, ...], seen: frozenset[str]) -> None:
+        onward: list[Any] = []
+        if len(hops) < MAX_HOPS:
+            for rel_type in LINE_STEPS:
+                onward = sorted(_out(backend, node["id"], rel_type), key=lambda n: n.node["id"])
+                if onward:
+                    break
+        onward = [n for n in onward if n.node["id"] not in seen]
+        if not onward:
+            if hops or start["kind"] != "Person":
+                lines.append(hops)
+            return
+        for neighbour in onward:
+            walk(neighbour.node, hops + (reader.hop(node, neighbour),), seen | {neighbour.node["id"]})
+
+    walk(start, (), frozenset({node_id}))
+    return ReportingLines(reader.party(start), tuple(lines))
+
+
+def reporting_line(backend: Backend, node_id: str) -> list[EscalationHop]:
+    """The (first) line upward from a post, person or body: use :func:`reporting_lines` for all of them."""
+    lines = reporting_lines(backend, node_id).lines
+    return list(lines[0]) if lines else []

@@ -1,0 +1,192 @@
+"""`orgraph escalate`, `orgraph reporting-line` and `orgraph path --all/--max-hops` through the real command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import TODAY
+from orgraph import vocabulary
+
+ORTOPEDI_2024 = "[RS 2024-00784 (2024-05-21) § Beslutsfattande]"
+
+
+def test_region_wide_decision_reads_as_a_sentence_chain(cli):
+    result = cli("escalate", "sr-ortopedi", "--topic", "region-wide-decision", "--as-of", TODAY)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # Beslutsfattande (2024): "Ordförande kan lyfta behov av regiongemensamt beslutsfattande till
+    # samordningsrådets kontaktperson."; Rapportering: the contact person sits in the leadership group.
+    assert lines[2:6] == [
+        "1. Ordförande, samordningsråd ortopedi (vakant) → Kontaktperson, samordningsråd ortopedi (vakant)",
+        "   Ordförande kan lyfta behov av regiongemensamt beslutsfattande till rådets kontaktperson. "
+        + ORTOPEDI_2024,
+        "2. Kontaktperson, samordningsråd ortopedi (vakant) → Ledningsgrupp hälso- och sjukvård",
+        "   Kontaktpersonen är en av deltagarna i ledningsgruppen. [RS 2024-00784 (2024-05-21) § Rapportering]",
+    ]
+    assert lines[6] == "Ledningsgrupp hälso- och sjukvård holds the mandate."
+    assert lines[0].startswith("Samordningsråd ortopedi: Behov av regiongemensamt beslut (region-wide-decision)")
+
+
+@pytest.mark.parametrize("day, chair", [("2025-06-30", "Lars-Göran Kylberg, Skaraborgs Sjukhus"),
+                                        ("2025-07-01", "Ingrid Malmvik, Sahlgrenska Universitetssjukhuset")])
+def test_fictional_holders_and_administrations_change_with_the_date(cli, day, chair):
+    text = cli("escalate", "sr-ortopedi", "--topic", "region-wide-decision", "--data", "fictional",
+               "--as-of", day).stdout
+    assert (f"1. Ordförande, samordningsråd ortopedi ({chair}) → Kontaktperson, samordningsråd ortopedi "
+            "(Stefan Hallengren, Sahlgrenska Universitetssjukhuset)") in text.splitlines()
+    data = cli("escalate", "sr-ortopedi", "--topic", "regional-routine", "--data", "fictional", "--as-of", day,
+               "--format", "json").json()
+    assert data["decided_at_start"] and data["routes"][0]["hops"] == []
+    assert data["start"]["holder"]["name"] == chair.split(",")[0]
+
+
+def test_outside_mandate_shows_both_alternatives_with_holders(cli):
+    result = cli("escalate", "sr-ortopedi", "--topic", "outside-mandate", "--from", "sr-ortopedi-deltagare-sas",
+                 "--data", "fictional", "--as-of", TODAY)
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "2 alternative routes:" in text and "Alternative 1:" in text and "Alternative 2:" in text
+    assert ("Förvaltningschef, Södra Älvsborgs Sjukhus (Johan Bäckelin, Södra Älvsborgs Sjukhus) holds the "
+            "mandate.") in text
+    assert "Berörd koncernövergripande grupp holds the mandate." in text
+    assert text.count("Helén Vesterlund, Södra Älvsborgs Sjukhus") == 3  # start of each hop + the opening line
+
+
+def test_the_chair_decides_regional_routines(cli):
+    result = cli("escalate", "sr-bild-och-funktionsmedicin", "--topic", "regional-routine")
+    assert result.exit_code == 0
+    assert ("Ordförande, samordningsråd bild- och funktionsmedicin (vakant) holds the mandate and decides: "
+            "no escalation.") in result.stdout
+    assert "[RS 2024-00784 (2026-06-16) § Beslutsfattande]" in result.stdout
+
+
+def test_silent_text_answers_no_route_stated_and_names_the_text_that_is_not(cli):
+    result = cli("escalate", "sr-ortopedi", "--topic", "organisation-and-working-conditions")
+    assert result.exit_code == 1
+    assert "No route stated: the council's mandate, uh-ortopedi-2024 (RS 2024-00784, 2024-05-21)" in result.stdout
+    assert ("uh-bfm-2026 (RS 2024-00784, 2026-06-16), for Samordningsråd bild- och funktionsmedicin, routes it "
+            "to Regionövergripande samordnande grupper") in result.stdout
+    data = cli("escalate", "sr-ortopedi", "--topic", "organisation-and-working-conditions", "--format", "json")
+    assert data.exit_code == 1
+    assert data.json()["stated"] is False and data.json()["routes"] == []
+    assert data.json()["other_texts"][0]["documents"][0]["id"] == "uh-bfm-2026"
+
+
+@pytest.mark.parametrize("topic", sorted(vocabulary.TOPICS))
+@pytest.mark.parametrize("council", ["sr-ortopedi", "sr-bild-och-funktionsmedicin"])
+def test_every_council_and_topic_answers_without_error(cli, council, topic):
+    result = cli("escalate", council, "--topic", topic, "--format", "json")
+    silent = (council, topic) == ("sr-ortopedi", "organisation-and-working-conditions")
+    assert result.exit_code == (1 if silent else 0) and result.stderr == ""
+    data = result.json()
+    assert data["stated"] is not silent
+    assert all(route["decider"]["id"] for route in data["routes"])
+
+
+@pytest.mark.parametrize("args, message", [
+    (["sr-ortoped", "--topic", "outside-mandate"],
+     "unknown council 'sr-ortoped'; did you mean sr-ortopedi? (valid: sr-bild-och-funktionsmedicin, sr-ortopedi)"),
+    (["nothing", "--topic", "outside-mandate"],
+     "unknown council 'nothing'; valid: sr-bild-och-funktionsmedicin, sr-ortopedi"),
+    (["sr-ortopedi", "--topic", "premises"], "unknown topic 'premises'; valid: " + ", ".join(sorted(
+        vocabulary.TOPICS))),
+    (["sr-ortopedi", "--topic", "outside-mandate", "--from", "sr-bild-och-funktionsmedicin-ordforande"],
+     "unknown post of sr-ortopedi 'sr-bild-och-funktionsmedicin-ordforande'; did you mean sr-ortopedi-ordforande? "
+     "(valid: sr-ortopedi-adjungerade, sr-ortopedi-deltagare, sr-ortopedi-kontaktperson, sr-ortopedi-koordinator, "
+     "sr-ortopedi-ordforande)"),
+])
+def test_unknown_council_topic_or_post_exits_2_with_the_choices(cli, args, message):
+    result = cli("escalate", *args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"orgraph: error: {message}\n"
+
+
+def test_topic_is_required(cli):
+    result = cli("escalate", "sr-ortopedi")
+    assert result.exit_code == 2 and "--topic" in result.stderr
+
+
+def test_installed_command_prints_no_traceback():
+    result = subprocess.run([sys.executable, "-m", "orgraph", "escalate", "sr-ortopedi", "--topic", "x"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("orgraph: error: unknown topic 'x'")
+
+
+# --- reporting-line ------------------------------------------------------------------------------
+
+
+def test_reporting_line_of_a_participant(cli):
+    result = cli("reporting-line", "sr-ortopedi-deltagare-su", "--data", "fictional", "--as-of", TODAY)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[1] == ("1. Deltagare Sahlgrenska Universitetssjukhuset, samordningsråd ortopedi (Niklas Berglöf, "
+                        "Sahlgrenska Universitetssjukhuset) —REPORTS_TO→ Förvaltningschef, Sahlgrenska "
+                        "Universitetssjukhuset (Cecilia Wärn Holmberg, Sahlgrenska Universitetssjukhuset)")
+    assert lines[2] == ("   Deltagarna rapporterar i sin ordinarie linjestruktur. "
+                        "[RS 2024-00784 (2024-05-21) § Rapportering]")
+    assert "—REPORTS_TO→ Regiondirektör (Helena Strandberg Vik, Koncernkontoret)" in lines[3]
+    assert lines[-2].endswith("—POST_OF→ Västra Götalandsregionen")
+
+
+def test_reporting_line_json_lists_the_hops_with_ids(cli):
+    data = cli("reporting-line", "sr-ortopedi-processteam", "--format", "json").json()
+    assert data["start"]["id"] == "sr-ortopedi-processteam"
+    assert [[(h["type"], h["to_id"]) for h in line] for line in data["lines"]] == [
+        [("REPORTS_TO", "sr-ortopedi"), ("REFERENCE_GROUP_FOR", "lg-hs"), ("PART_OF", "vgr")]]
+
+
+def test_reporting_line_of_a_person_holding_two_posts(cli):
+    text = cli("reporting-line", "stefan-hallengren", "--data", "fictional").stdout
+    assert "Reporting line 1 of 2 from Stefan Hallengren:" in text and "Reporting line 2 of 2" in text
+
+
+@pytest.mark.parametrize("args, code, where, message", [
+    (["vgr"], 0, "stdout", "Västra Götalandsregionen is at the top: nothing above it.\n"),
+    (["jonas-claesson", "--as-of", "2025-01-01"], 1, "stdout",
+     "Jonas Claesson holds no post on this date: no reporting line.\n"),
+    (["uh-bfm-2026"], 2, "stderr",
+     "orgraph: error: uh-bfm-2026 is a Document: only posts, people and bodies have a reporting line\n"),
+    (["sr-ortopedi-deltagar"], 2, "stderr", "orgraph: error: unknown node 'sr-ortopedi-deltagar'; did you mean "
+     "sr-ortopedi-deltagare or sr-ortopedi or sr-ortopedi-ordforande?\n"),
+])
+def test_reporting_line_edges(cli, args, code, where, message):
+    result = cli("reporting-line", *args)
+    assert result.exit_code == code and getattr(result, where) == message
+
+
+# --- path --all and --max-hops --------------------------------------------------------------------
+
+# Between the two councils every shortest path has two hops, through one of these shared neighbours.
+SHARED = {"ansvarig-funktion-stodprocess", "hsu-direktor", "klinisk-ledning", "koncernovergripande-grupp", "lg-hs",
+          "npo", "ppr", "vgr"}
+
+
+def test_path_all_lists_every_shortest_path_and_the_first_is_the_default(cli):
+    every = cli("path", "sr-ortopedi", "sr-bild-och-funktionsmedicin", "--all", "--format", "json").json()
+    assert {path[0]["to"] for path in every} == SHARED and len(every) == len(SHARED)
+    assert all(len(path) == 2 and path[1]["to"] == "sr-bild-och-funktionsmedicin" for path in every)
+    one = cli("path", "sr-ortopedi", "sr-bild-och-funktionsmedicin", "--format", "json").json()
+    assert one == every[:1]
+    text = cli("path", "sr-ortopedi", "sr-bild-och-funktionsmedicin", "--all").stdout
+    assert f"path 1 of {len(SHARED)}, 2 hop(s):" in text and f"path {len(SHARED)} of {len(SHARED)}" in text
+
+
+def test_path_all_with_via_keeps_only_those_types(cli):
+    paths = cli("path", "sr-ortopedi", "sr-bild-och-funktionsmedicin", "--all", "--via", "PART_OF",
+                "--format", "json").json()
+    assert [[(h["from"], h["type"], h["to"], h["direction"]) for h in p] for p in paths] == [
+        [("sr-ortopedi", "PART_OF", "vgr", "forward"), ("vgr", "PART_OF", "sr-bild-och-funktionsmedicin", "backward")]]
+
+
+def test_path_max_hops_refuses_longer_paths(cli):
+    short = cli("path", "sr-ortopedi", "sr-bild-och-funktionsmedicin", "--max-hops", "1")
+    assert short.exit_code == 1 and short.stdout == "no path from sr-ortopedi to sr-bild-och-funktionsmedicin\n"
+    assert cli("path", "sr-ortopedi", "sr-bild-och-funktionsmedicin", "--max-hops", "1", "--format",
+               "json").json() == []
+    assert cli("path", "sr-ortopedi", "sr-bild-och-funktionsmedicin", "--max-hops", "2").exit_code == 0
+    zero = cli("path", "sr-ortopedi", "sr-bild-och-funktionsmedicin", "--max-hops", "0")
+    assert zero.exit_code == 2 and "--max-hops" in zero.stderr
