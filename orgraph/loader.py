@@ -143,7 +143,43 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def read_yaml(path: str | Path) -> tuple[Any, dict[tuple, int]]:
+    """Read any YAML file the way data files are read (UTF-8, no aliases, dates as text).
+
+    Returns the plain value and the line of every mapping key and sequence
+    item inside it (keyed by its path, e.g. ``("waivers", 0, "rule")``);
+    raises :class:`ModelError` naming file, line and value on bad input.
+    Other files than the model's use it, e.g. the waivers of ``orgraph check``.
+
+    >>> from orgraph.resources import data_dir
+    >>> value, lines = read_yaml(data_dir("seed") / "topics.yaml")
+    >>> sorted(value), lines[("nodes", 0)] > 1
+    (['nodes'], True)
+    """
+    path = Path(path)
+    problems: list[Problem] = []
+    located = _read_any_yaml(path, _display(path), problems)
+    if located is None:
+        raise ModelError(problems)
+    return located.value, located.lines
+
+
+def validation_problems(file: str, error: ValidationError, value: Any, lines: dict[tuple, int],
+                        prefix: tuple = ()) -> list[Problem]:
+    """The problems in a pydantic ``error`` about ``value`` (read by :func:`read_yaml`), with their lines."""
+    return list(_pydantic_problems(file, error, _Located(value, lines), prefix))
+
+
 def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> _Located | None:
+    located = _read_any_yaml(path, shown, problems)
+    if located is not None and not isinstance(located.value, dict):
+        problems.append(Problem(shown, located.lines.get(()), "a data file must be a mapping with "
+                                "nodes, relations and/or holdings", type(located.value).__name__))
+        return None
+    return located
+
+
+def _read_any_yaml(path: Path, shown: str, problems: list[Problem]) -> _Located | None:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         problems.append(Problem(shown, None, f"file larger than {MAX_FILE_BYTES} bytes", str(len(raw))))
@@ -180,10 +216,6 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> _Located | No
     except _AliasRefused as refused:
         problems.append(Problem(shown, refused.line, "YAML anchors and aliases are not allowed in data files",
                                 refused.text))
-        return None
-    if not isinstance(value, dict):
-        problems.append(Problem(shown, root.start_mark.line + 1, "a data file must be a mapping with "
-                                "nodes, relations and/or holdings", type(value).__name__))
         return None
     return _Located(value, lines)
 

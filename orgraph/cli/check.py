@@ -1,0 +1,89 @@
+"""``orgraph check``: run the integrity rules, print the report, exit 0 / 1 / 2; and ``orgraph list rules``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..rules.base import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
+from .browse import EXTRA_LISTS
+from .common import UsageError, data_options, emit, handle_errors, open_backend, resolve_data_dir
+
+
+@click.command("check")
+@click.option("--rule", "rule_ids", multiple=True, metavar="ID",
+              help="run only this rule (repeat, or comma-separate; see `orgraph list rules`)")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+              help="exit 1 on findings of this severity or worse (unwaived)")
+@click.option("--waivers", "waivers_file", metavar="FILE",
+              help="accepted exceptions (default: waivers.yaml in the data directory, if there is one)")
+@click.option("--adjunct-limit", type=click.IntRange(min=0), default=DEFAULT_ADJUNCT_LIMIT, show_default=True,
+              metavar="N",
+              help="adjunct participants a council may have when its own adjunct_limit says nothing")
+@click.option("--max-mandate-age-years", type=click.IntRange(min=0), default=DEFAULT_MAX_MANDATE_AGE_YEARS,
+              show_default=True, metavar="N", help="report mandates older than this")
+@data_options
+@handle_errors
+def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | None, adjunct_limit: int,
+                  max_mandate_age_years: int, **options: Any) -> None:
+    """Check the model against the rules the assignment documents state (and a few structural ones).
+
+    The text report is grouped by council, then by severity. Exit 0 when no errors are found (warnings
+    and info allowed), 1 when errors are (or warnings, with --fail-on warning), 2 on unusable input.
+    """
+    from ..rules import Options, check_backend, format_text, rule_ids as known_rule_ids
+    from ..waivers import load_waivers
+
+    wanted = _wanted_rules(rule_ids, known_rule_ids())
+    waivers_path = _waivers_path(waivers_file, options)
+    waivers = load_waivers(waivers_path, known_rule_ids()) if waivers_path else ()
+    run = Options(adjunct_limit=adjunct_limit, max_mandate_age_years=max_mandate_age_years, rules=wanted,
+                  waivers=waivers)
+    backend = open_backend(options)
+    try:
+        report = check_backend(backend, run)
+        data = (options.get("data") or "seed") if options.get("backend") == "memory" else None  # never the URI
+        emit(options, report.to_json(data), lambda _: format_text(report, backend.node, data))
+    finally:
+        backend.close()
+    if report.exit_code(fail_on):
+        raise SystemExit(report.exit_code(fail_on))
+
+
+def _wanted_rules(given: tuple[str, ...], known: list[str]) -> tuple[str, ...] | None:
+    """The rule ids ``--rule`` names (comma-separated or repeated), or None for all; unknown ids are an error."""
+    from ..names import did_you_mean
+
+    wanted = [part.strip() for value in given for part in value.split(",") if part.strip()]
+    for rule_id in wanted:
+        if rule_id not in known:
+            hint = did_you_mean(rule_id, known)
+            raise UsageError(f"unknown rule {rule_id!r}; {hint + ' ' if hint else ''}valid rules: {', '.join(known)}")
+    return tuple(dict.fromkeys(wanted)) or None
+
+
+def _waivers_path(given: str | None, options: dict[str, Any]) -> Path | None:
+    """``--waivers FILE``, or the data directory's ``waivers.yaml``; a named file that is missing is an error."""
+    from ..waivers import default_file
+
+    if given is not None:
+        path = Path(given)
+        if not path.is_file():
+            raise UsageError(f"no such waivers file: {given}")
+        return path
+    if options.get("backend") == "memory":
+        directory = resolve_data_dir(options.get("data"))
+        return default_file(directory) if directory.is_dir() else None
+    return None
+
+
+def list_rules(options: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """``orgraph list rules``: every rule with its severity and source."""
+    from ..rules import rule_rows
+
+    return rule_rows(), ["id", "severity", "kind", "title", "source"]
+
+
+EXTRA_LISTS["rules"] = list_rules

@@ -1,0 +1,12 @@
+"""Regenerate the README's rule table: ``python -m orgraph.rules README.md``."""
+
+import sys
+from pathlib import Path
+
+from . import with_rules_table
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m orgraph.rules README.md")
+    path = Path(sys.argv[1])
+    path.write_text(with_rules_table(path.read_text(encoding="utf-8")), encoding="utf-8")

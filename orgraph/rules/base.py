@@ -1,0 +1,226 @@
+"""What a rule is, what it finds, and the settings every rule reads.
+
+A :class:`Rule` is declared once, as data: a stable id, a severity, a title,
+the document clause it comes from, a remedy, one message template per kind of
+finding (its *variant*), the pure function that evaluates it over the graph
+and the name of its Cypher twin.  The function yields :class:`Hit` s (variant,
+focus node ids, council); :func:`render` turns a hit into a :class:`Finding`
+with a plain-language message naming the nodes.  Hits from Cypher rows become
+findings the same way, so both backends say the same thing.
+
+>>> clause = Clause("uh-bfm-2026", "Arbetsorganisation")
+>>> str(clause)
+'uh-bfm-2026 § Arbetsorganisation'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+#: Severities, most serious first: the order of the report.
+SEVERITIES = ("error", "warning", "info")
+
+#: The id of the post at the root of the chain of authority (the Regional Director, *regiondirektör*).
+REGIONAL_DIRECTOR = "regiondirektor"
+#: The id of the administration that provides every council's coordinator: the Group Head Office
+#: (*Koncernkontoret*). Rules and their Cypher receive it as a parameter; nothing else spells it.
+GROUP_HEAD_OFFICE = "kk"
+#: Meetings a year the documents allow ("4 till maximalt 8").
+MEETINGS_ALLOWED = (4, 8)
+#: Adjunct participants a council may have when its own ``adjunct_limit`` says nothing (``--adjunct-limit``).
+DEFAULT_ADJUNCT_LIMIT = 5
+#: A mandate older than this many years is reported (``--max-mandate-age-years``).
+DEFAULT_MAX_MANDATE_AGE_YEARS = 3
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Where a rule comes from: a Document id and the section heading as the document writes it."""
+
+    document: str
+    section: str
+
+    def __str__(self) -> str:
+        return f"{self.document} § {self.section}"
+
+
+@dataclass(frozen=True)
+class Message:
+    """The message of one variant of a finding; ``severity`` None means the rule's own.
+
+    The template is ``str.format``-ed with the fields of :func:`message_fields`.
+    """
+
+    template: str
+    severity: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule function (or a Cypher row) reports: a variant of the rule, the focus ids, the council."""
+
+    variant: str
+    focus: tuple[str, ...]
+    council: str | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of a check run.
+
+    ``rules`` limits the run to these rule ids (None: all); ``waivers`` are
+    accepted exceptions (see :mod:`orgraph.waivers`).
+    """
+
+    adjunct_limit: int = DEFAULT_ADJUNCT_LIMIT
+    max_mandate_age_years: int = DEFAULT_MAX_MANDATE_AGE_YEARS
+    rules: tuple[str, ...] | None = None
+    waivers: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One integrity rule, declared once.
+
+    ``kind`` is ``stated`` for rules the documents state, ``structural`` for
+    rules orgraph adds (the clause is then the one they follow from), and
+    ``waiver`` for the findings about waivers themselves.  ``cypher`` is the
+    stem of the rule's file in ``cypher/queries/`` (None when it has none), and
+    ``parameters`` the ``$names`` that file takes.
+    """
+
+    id: str
+    severity: str
+    kind: str
+    title: str
+    source: Clause
+    remedy: str
+    messages: dict[str, Message]
+    evaluate: Callable[[Any], Iterable[Hit]] | None = None
+    cypher: str | None = None
+    parameters: tuple[str, ...] = ("as_of",)
+    extra: Callable[[tuple[str, ...], Callable[[str], dict | None], dt.date, Options], dict] | None = \
+        field(default=None, repr=False)
+
+    def cypher_parameters(self, day: dt.date, options: Options) -> dict[str, Any]:
+        """Exactly the ``$parameters`` this rule's Cypher file declares, for a run on ``day``."""
+        every = cypher_parameters(day, options)
+        return {name: every[name] for name in self.parameters}
+
+    def severity_of(self, variant: str) -> str:
+        """The severity of a finding of this variant."""
+        return self.messages[variant].severity or self.severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a rule found, ready to print; ``waived_by`` is the waiver that accepts it, if any."""
+
+    rule: str
+    severity: str
+    title: str
+    message: str
+    focus: tuple[str, ...]
+    council: str | None
+    source: Clause
+    remedy: str
+    variant: str = ""
+    waived_by: Any = None
+
+    @property
+    def waived(self) -> bool:
+        """True when an unexpired waiver accepts this finding."""
+        return self.waived_by is not None
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as the report's JSON schema has it."""
+        value: dict[str, Any] = {
+            "rule": self.rule, "severity": self.severity, "title": self.title, "message": self.message,
+            "focus": list(self.focus), "council": self.council,
+            "source": {"document": self.source.document, "section": self.source.section},
+            "remedy": self.remedy,
+        }
+        if self.waived_by is not None:
+            value["waived_by"] = self.waived_by.to_json()
+        return value
+
+
+def cypher_parameters(day: dt.date, options: Options) -> dict[str, Any]:
+    """Every ``$parameter`` the rules' Cypher takes, for a run on ``day`` (each file uses some of them).
+
+    >>> cypher_parameters(dt.date(2026, 11, 23), Options())["mandate_cutoff"]
+    '2023-11-23'
+    """
+    return {
+        "as_of": day.isoformat(),
+        "regional_director": REGIONAL_DIRECTOR,
+        "group_head_office": GROUP_HEAD_OFFICE,
+        "meetings_min": MEETINGS_ALLOWED[0],
+        "meetings_max": MEETINGS_ALLOWED[1],
+        "adjunct_limit": options.adjunct_limit,
+        "mandate_cutoff": years_before(day, options.max_mandate_age_years).isoformat(),
+    }
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` earlier (28 February for a 29 February).
+
+    >>> years_before(dt.date(2028, 2, 29), 1)
+    datetime.date(2027, 2, 28)
+    """
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def label(node: dict[str, Any] | None, node_id: str) -> str:
+    """How a message names a node: its name as written (a document also by its number).
+
+    >>> label({"name": "Samordningsråd ortopedi"}, "sr-ortopedi")
+    'Samordningsråd ortopedi'
+    >>> label({"name": "Rutin", "number": "RS 2019-03137-40"}, "rutin")
+    'Rutin (RS 2019-03137-40)'
+    >>> label(None, "gone")
+    'gone'
+    """
+    if not node:
+        return node_id
+    name = str(node.get("name") or node_id)
+    return f"{name} ({node['number']})" if node.get("number") else name
+
+
+def message_fields(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], day: dt.date,
+                   options: Options) -> dict[str, Any]:
+    """The fields a message template may use.
+
+    ``council`` (its name), ``f0``, ``f1``, … (the focus nodes' names),
+    ``from1``/``from2`` (the names from that focus position on, joined),
+    ``names`` (all of them), ``n`` (focus length less one), ``count`` (focus
+    length), ``as_of``, and whatever the rule's ``extra`` adds.
+    """
+    names = [label(lookup(node_id), node_id) for node_id in hit.focus]
+    fields: dict[str, Any] = {f"f{i}": name for i, name in enumerate(names)}
+    fields.update(
+        council=label(lookup(hit.council), hit.council) if hit.council else "the region",
+        from1=_join(names[1:]), from2=_join(names[2:]), names=_join(names), n=len(names) - 1,
+        count=len(names), as_of=day.isoformat(),
+    )
+    if rule.extra is not None:
+        fields.update(rule.extra(hit.focus, lookup, day, options))
+    return fields
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def render(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], day: dt.date, options: Options) -> Finding:
+    """The finding a hit of ``rule`` stands for, its message naming the nodes in plain language."""
+    message = rule.messages[hit.variant].template.format(**message_fields(rule, hit, lookup, day, options))
+    return Finding(rule.id, rule.severity_of(hit.variant), rule.title, message, tuple(hit.focus), hit.council,
+                   rule.source, rule.remedy, hit.variant)

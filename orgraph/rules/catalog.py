@@ -1,0 +1,467 @@
+"""The integrity rules: each one declared once, with the small pure function that evaluates it.
+
+The functions read the graph on one date through :class:`~orgraph.rules.context.Context`
+and yield :class:`~orgraph.rules.base.Hit` s; every rule with a Cypher twin
+(``cypher/queries/rule-<id>.cypher``) yields exactly the hits its Cypher
+returns as rows (variant, focus in the same order, council).  Rules that
+cannot be evaluated (a vacant post, an unknown administration) say so with an
+``info`` hit; they never pass silently.
+
+>>> [rule.id for rule in RULES][:3]
+['council-one-chair', 'chair-appointed-by-leadership-group', 'council-one-contact-person']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import product
+from typing import Any, Callable, Iterator
+
+import networkx as nx
+
+from .base import GROUP_HEAD_OFFICE, MEETINGS_ALLOWED, REGIONAL_DIRECTOR, Clause, Hit, Message, Options, Rule, \
+    label, years_before
+from .context import Context
+
+BFM = "uh-bfm-2026"  # the current revision of the template both assignment documents follow
+ARBETSORGANISATION = Clause(BFM, "Arbetsorganisation")
+RAPPORTERING = Clause(BFM, "Rapportering")
+
+RULES: list[Rule] = []
+
+
+def rule(**declaration: Any) -> Callable:
+    """Declare the decorated function as the evaluation of a rule (its Cypher is ``rule-<id>``)."""
+
+    def register(function: Callable[[Context], Iterator[Hit]]) -> Callable[[Context], Iterator[Hit]]:
+        declaration.setdefault("cypher", f"rule-{declaration['id']}")
+        RULES.append(Rule(evaluate=function, **declaration))
+        return function
+
+    return register
+
+
+# --- Chair and contact person ---------------------------------------------------------------
+
+
+def _exactly_one(ctx: Context, role: str) -> Iterator[Hit]:
+    for council in ctx.of_kind("Council"):
+        posts = ctx.posts_of(council, role)
+        if not posts:
+            yield Hit("none", (council,), council)
+        elif len(posts) > 1:
+            yield Hit("several", (council, *posts), council)
+
+
+@rule(id="council-one-chair", severity="error", kind="stated", title="Every council has exactly one chair",
+      source=ARBETSORGANISATION,
+      remedy="Give the council exactly one post with role `chair` (POST_OF the council); merge or remove the "
+             "others.",
+      messages={"none": Message("{council} has no chair post."),
+                "several": Message("{council} has {n} chair posts ({from1}); it must have exactly one.")})
+def council_one_chair(ctx: Context) -> Iterator[Hit]:
+    yield from _exactly_one(ctx, "chair")
+
+
+@rule(id="chair-appointed-by-leadership-group", severity="error", kind="stated",
+      title="The chair is appointed by the leadership group", source=ARBETSORGANISATION,
+      remedy="Record the appointment: `{from: <the leadership group>, type: APPOINTS, to: <the chair post>}`, "
+             "citing the routine RS 2019-03137-40.",
+      messages={"not-appointed": Message("{f0} is not appointed by the leadership group (no APPOINTS from a "
+                                         "LeadershipGroup).")})
+def chair_appointed_by_leadership_group(ctx: Context) -> Iterator[Hit]:
+    for council, post in ctx.council_posts("chair"):
+        if not ctx.into(post, "APPOINTS", "LeadershipGroup"):
+            yield Hit("not-appointed", (post,), council)
+
+
+@rule(id="council-one-contact-person", severity="error", kind="stated",
+      title="Every council has exactly one contact person", source=RAPPORTERING,
+      remedy="Give the council exactly one post with role `contact-person` (POST_OF the council); merge or "
+             "remove the others.",
+      messages={"none": Message("{council} has no contact-person post."),
+                "several": Message("{council} has {n} contact-person posts ({from1}); it must have exactly "
+                                   "one.")})
+def council_one_contact_person(ctx: Context) -> Iterator[Hit]:
+    yield from _exactly_one(ctx, "contact-person")
+
+
+def _in_leadership_group(ctx: Context, person: str, besides: str) -> bool:
+    """True when ``person`` holds a post other than ``besides`` that is a post (or member) of a leadership group."""
+    return any(ctx.out(post, "POST_OF", "LeadershipGroup") or ctx.out(post, "MEMBER_OF", "LeadershipGroup")
+               for post in ctx.out(person, "HOLDS", "Post") if post != besides)
+
+
+@rule(id="contact-person-in-leadership-group", severity="error", kind="stated",
+      title="The contact person is a member of the leadership group", source=RAPPORTERING,
+      remedy="Choose the contact person among the leadership group's members, or record their seat: a post "
+             "POST_OF the LeadershipGroup that they hold.",
+      messages={"vacant": Message("Cannot tell whether the contact person of {council} is a member of the "
+                                  "leadership group: {f0} is vacant.", "info"),
+                "not-member": Message("{f1}, contact person of {council}, holds no post in the leadership "
+                                      "group.")})
+def contact_person_in_leadership_group(ctx: Context) -> Iterator[Hit]:
+    for council, post in ctx.council_posts("contact-person"):
+        holders = ctx.holders(post)
+        if not holders:
+            yield Hit("vacant", (post,), council)
+        for person in holders:
+            if not _in_leadership_group(ctx, person, post):
+                yield Hit("not-member", (post, person), council)
+
+
+@rule(id="chair-contact-different-administrations", severity="error", kind="stated",
+      title="The chair and the contact person come from different administrations", source=RAPPORTERING,
+      remedy="It is the main principle, not an absolute rule: appoint a chair or contact person from another "
+             "administration, or record the exception in a waiver.",
+      messages={"vacant": Message("Cannot tell whether the chair and the contact person of {council} come from "
+                                  "different administrations: vacant: {names}.", "info"),
+                "unknown-administration": Message(
+                    "Cannot tell whether the chair and the contact person of {council} come from different "
+                    "administrations: {f1} ({f0}) works in no administration on {as_of}.", "info"),
+                "same": Message("{f1} (chair) and {f3} (contact person) of {council} both come from {f4}; the "
+                                "main principle is that they come from different administrations.")})
+def chair_contact_different_administrations(ctx: Context) -> Iterator[Hit]:
+    for council in ctx.of_kind("Council"):
+        for chair, contact in product(ctx.posts_of(council, "chair"), ctx.posts_of(council, "contact-person")):
+            vacant = tuple(post for post in (chair, contact) if not ctx.holders(post))
+            if vacant:
+                yield Hit("vacant", vacant, council)
+                continue
+            for chair_holder, contact_holder in product(ctx.holders(chair), ctx.holders(contact)):
+                known = True
+                for post, person in ((chair, chair_holder), (contact, contact_holder)):
+                    if not ctx.employers(person):
+                        known = False
+                        yield Hit("unknown-administration", (post, person), council)
+                if known:
+                    for shared in sorted(set(ctx.employers(chair_holder)) & set(ctx.employers(contact_holder))):
+                        yield Hit("same", (chair, chair_holder, contact, contact_holder, shared), council)
+
+
+@rule(id="chair-contact-different-people", severity="error", kind="structural",
+      title="One person is not both chair and contact person of a council", source=RAPPORTERING,
+      remedy="Appoint another contact person (from the leadership group) or another chair.",
+      messages={"same-person": Message("{f2} is both chair and contact person of {council}.")})
+def chair_contact_different_people(ctx: Context) -> Iterator[Hit]:
+    for council in ctx.of_kind("Council"):
+        for chair, contact in product(ctx.posts_of(council, "chair"), ctx.posts_of(council, "contact-person")):
+            for person in sorted(set(ctx.holders(chair)) & set(ctx.holders(contact))):
+                yield Hit("same-person", (chair, contact, person), council)
+
+
+# --- Participants, adjuncts, meetings, coordinator, process teams ---------------------------------
+
+
+def _is_generic_head(ctx: Context, post: str) -> bool:
+    """A head post of no particular administration: the documents' "respektive förvaltningschef"."""
+    return not ctx.out(post, "POST_OF", "Administration")
+
+
+@rule(id="participants-appointed-by-own-head", severity="error", kind="stated",
+      title="Participants are appointed by the head of the administration they represent",
+      source=ARBETSORGANISATION,
+      remedy="Let the head of the administration the participant represents appoint them: `{from: <head post>, "
+             "type: APPOINTS, to: <participant post>}`; add the REPRESENTS it lacks.",
+      messages={"no-head": Message("{f0} is not appointed by any head of administration (förvaltningschef)."),
+                "wrong-head": Message("{f0} represents {f1} but is not appointed by the head of {f1}."),
+                "unevaluable": Message("Cannot tell whether {f0} is appointed by the head of the administration "
+                                       "it represents: it represents none (no REPRESENTS).", "info")})
+def participants_appointed_by_own_head(ctx: Context) -> Iterator[Hit]:
+    for council, post in ctx.council_posts("member"):
+        heads = [p for p in ctx.into(post, "APPOINTS", "Post") if ctx.role(p) == "head"]
+        if not heads:
+            yield Hit("no-head", (post,), council)
+            continue
+        generic = any(_is_generic_head(ctx, head) for head in heads)
+        represented = ctx.out(post, "REPRESENTS", "Administration")
+        if not represented and not generic:
+            yield Hit("unevaluable", (post,), council)
+        for administration in represented:
+            if not generic and not any(administration in ctx.out(head, "POST_OF", "Administration")
+                                       for head in heads):
+                yield Hit("wrong-head", (post, administration), council)
+
+
+def _adjunct_limit(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
+                   options: Options) -> dict[str, Any]:
+    own = (lookup(focus[0]) or {}).get("adjunct_limit")
+    return {"limit": own if own is not None else options.adjunct_limit,
+            "whose": "its mandate's" if own is not None else "the default"}
+
+
+@rule(id="adjunct-limit", severity="warning", kind="stated", title="Adjunct participants are limited in number",
+      source=ARBETSORGANISATION, parameters=("as_of", "adjunct_limit"), extra=_adjunct_limit,
+      remedy="The council decides on a limited number of adjuncts: end some adjunct holdings, or record the "
+             "limit the mandate sets as the council's `adjunct_limit` (else --adjunct-limit applies).",
+      messages={"over": Message("{council} has {n} adjunct participants ({from1}); {whose} limit is {limit}.")})
+def adjunct_limit(ctx: Context) -> Iterator[Hit]:
+    for council in ctx.of_kind("Council"):
+        own = ctx.graph.nodes[council].get("adjunct_limit")
+        limit = own if own is not None else ctx.options.adjunct_limit
+        people = sorted({person for post in ctx.posts_of(council, "adjunct") for person in ctx.holders(post)})
+        if len(people) > limit:
+            yield Hit("over", (council, *people), council)
+
+
+def _meetings(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
+              options: Options) -> dict[str, Any]:
+    council = lookup(focus[0]) or {}
+    return {"low": council.get("meetings_min"), "high": council.get("meetings_max"),
+            "allowed_low": MEETINGS_ALLOWED[0], "allowed_high": MEETINGS_ALLOWED[1]}
+
+
+@rule(id="meeting-frequency", severity="error", kind="stated", title="A council meets 4 to 8 times a year",
+      source=ARBETSORGANISATION, parameters=("as_of", "meetings_min", "meetings_max"), extra=_meetings,
+      remedy="Set the council's meetings_min and meetings_max within 4 to 8, as its mandate says.",
+      messages={"outside": Message("{council} meets {low} to {high} times a year; the documents say "
+                                   "{allowed_low} to {allowed_high}."),
+                "unknown": Message("Cannot tell how often {council} meets: meetings_min or meetings_max is "
+                                   "not set.", "info")})
+def meeting_frequency(ctx: Context) -> Iterator[Hit]:
+    low, high = MEETINGS_ALLOWED
+    for council in ctx.of_kind("Council"):
+        data = ctx.graph.nodes[council]
+        lowest, highest = data.get("meetings_min"), data.get("meetings_max")
+        if lowest is None or highest is None:
+            yield Hit("unknown", (council,), council)
+        elif lowest < low or highest > high or lowest > highest:
+            yield Hit("outside", (council,), council)
+
+
+def _office(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
+            options: Options) -> dict[str, Any]:
+    return {"office": label(lookup(GROUP_HEAD_OFFICE), GROUP_HEAD_OFFICE), "office_id": GROUP_HEAD_OFFICE}
+
+
+@rule(id="coordinator-from-group-head-office", severity="error", kind="stated",
+      title="Every council has a coordinator from the Group Head Office", source=ARBETSORGANISATION,
+      parameters=("as_of", "group_head_office"), extra=_office,
+      remedy="Give the council a post with role `coordinator`, provided by the Group Head Office "
+             "(`{from: kk, type: PROVIDES, to: <the post>}`) and held by someone who works there.",
+      messages={"missing": Message("{council} has no coordinator post."),
+                "not-provided": Message("{f0} is not provided by {office} (no PROVIDES)."),
+                "elsewhere": Message("{f1}, {f0}, works in {from2}, not in {office}."),
+                "unknown": Message("Cannot tell whether {f1}, {f0}, comes from {office}: they work in no "
+                                   "administration on {as_of}.", "info"),
+                "no-office": Message("Cannot tell where the coordinators come from: the model has no "
+                                     "administration with id {office_id} (the Group Head Office).", "info")})
+def coordinator_from_group_head_office(ctx: Context) -> Iterator[Hit]:
+    office = ctx.kind(GROUP_HEAD_OFFICE) == "Administration"
+    if not office:
+        yield Hit("no-office", ())
+    for council in ctx.of_kind("Council"):
+        posts = ctx.posts_of(council, "coordinator")
+        if not posts:
+            yield Hit("missing", (council,), council)
+        for post in posts if office else ():
+            if GROUP_HEAD_OFFICE not in ctx.into(post, "PROVIDES"):
+                yield Hit("not-provided", (post,), council)
+            for person in ctx.holders(post):
+                employers = ctx.employers(person)
+                if not employers:
+                    yield Hit("unknown", (post, person), council)
+                elif GROUP_HEAD_OFFICE not in employers:
+                    yield Hit("elsewhere", (post, person, *employers), council)
+
+
+@rule(id="process-team-reports-to-council", severity="error", kind="stated",
+      title="Regional process teams report to a council", source=ARBETSORGANISATION,
+      remedy="Add `{from: <the process team>, type: REPORTS_TO, to: <the council that leads it>}`.",
+      messages={"unreported": Message("{f0} reports to no council (no REPORTS_TO a Council).")})
+def process_team_reports_to_council(ctx: Context) -> Iterator[Hit]:
+    for team in ctx.of_kind("ProcessTeam"):
+        if not ctx.out(team, "REPORTS_TO", "Council"):
+            leaders = ctx.into(team, "LEADS", "Council")
+            yield Hit("unreported", (team,), leaders[0] if leaders else None)
+
+
+# --- Authority and mandates ---------------------------------------------------------------------
+
+
+def _root(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
+          options: Options) -> dict[str, Any]:
+    return {"root": label(lookup(REGIONAL_DIRECTOR), REGIONAL_DIRECTOR), "root_id": REGIONAL_DIRECTOR}
+
+
+@rule(id="chain-of-authority", severity="error", kind="stated",
+      title="An unbroken chain of authority runs from the Regional Director to every council",
+      source=Clause(BFM, "Uppdragshandling"), parameters=("as_of", "regional_director"), extra=_root,
+      remedy="Let a director post that holds the authority by delegation from the Regional Director "
+             "(DELEGATES_TO between director posts) commission the council (COMMISSIONS).",
+      messages={"uncommissioned": Message("{council} is commissioned by no post (no COMMISSIONS)."),
+                "broken": Message("{council} is commissioned by {from1}, whose authority does not come by "
+                                  "delegation between director posts from {root}."),
+                "no-root": Message("Cannot check the chain of authority: the model has no post with id "
+                                   "{root_id} (the Regional Director).", "info")})
+def chain_of_authority(ctx: Context) -> Iterator[Hit]:
+    rooted = ctx.kind(REGIONAL_DIRECTOR) == "Post" and ctx.role(REGIONAL_DIRECTOR) == "director"
+    if not rooted:
+        yield Hit("no-root", ())
+    directors = [n for n in ctx.of_kind("Post") if ctx.role(n) == "director"]
+    delegation = nx.DiGraph()
+    delegation.add_nodes_from(directors)
+    delegation.add_edges_from((u, v) for u in directors for v in ctx.out(u, "DELEGATES_TO") if v in directors)
+    authorised = nx.descendants(delegation, REGIONAL_DIRECTOR) | {REGIONAL_DIRECTOR} if rooted else set()
+    for council in ctx.of_kind("Council"):
+        commissioners = ctx.into(council, "COMMISSIONS", "Post")
+        if not commissioners:
+            yield Hit("uncommissioned", (council,), council)
+        elif rooted and not authorised & set(commissioners):
+            yield Hit("broken", (council, *commissioners), council)
+
+
+def _mandates(ctx: Context, council: str) -> list[str]:
+    return ctx.out(council, "HAS_MANDATE", "Document")
+
+
+def _decided(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
+             options: Options) -> dict[str, Any]:
+    document = lookup(focus[1]) or {} if len(focus) > 1 else {}
+    return {"decided": _iso(document.get("decided"))}
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+@rule(id="mandate-decided", severity="error", kind="stated", title="Every council's mandate is a decided document",
+      source=Clause(BFM, "Beslutsordning"), extra=_decided,
+      remedy="Have the decision-maker fill in the decision date (`decided`, and DECIDED from their post), or give "
+             "the council a decided mandate.",
+      messages={"no-mandate": Message("{council} has no mandate (no HAS_MANDATE a Document)."),
+                "undecided": Message("The mandate of {council}, {f1}, has no decision date: it was never "
+                                     "decided."),
+                "later": Message("The mandate of {council}, {f1}, was decided only on {decided}, after "
+                                 "{as_of}.")})
+def mandate_decided(ctx: Context) -> Iterator[Hit]:
+    for council in ctx.of_kind("Council"):
+        mandates = _mandates(ctx, council)
+        if not mandates:
+            yield Hit("no-mandate", (council,), council)
+        for document in mandates:
+            decided = ctx.graph.nodes[document].get("decided")
+            if decided is None:
+                yield Hit("undecided", (council, document), council)
+            elif decided > ctx.day:
+                yield Hit("later", (council, document), council)
+
+
+def _age(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
+         options: Options) -> dict[str, Any]:
+    document = lookup(focus[1]) or {}
+    since = document.get("decided") or document.get("date")
+    return {"since": _iso(since), "years": options.max_mandate_age_years}
+
+
+@rule(id="mandate-age", severity="warning", kind="structural", title="Mandates are not older than a set age",
+      source=Clause(BFM, "Beslutsordning"), parameters=("as_of", "mandate_cutoff"), extra=_age,
+      remedy="Revise the mandate (a new assignment document), or raise --max-mandate-age-years.",
+      messages={"old": Message("The mandate of {council}, {f1}, dates from {since}: it is older than {years} "
+                               "years."),
+                "undated": Message("Cannot tell how old the mandate of {council}, {f1}, is: it has neither a "
+                                   "decision date nor a date.", "info")})
+def mandate_age(ctx: Context) -> Iterator[Hit]:
+    cutoff = years_before(ctx.day, ctx.options.max_mandate_age_years)
+    for council in ctx.of_kind("Council"):
+        for document in _mandates(ctx, council):
+            data = ctx.graph.nodes[document]
+            since = data.get("decided") or data.get("date")
+            if since is None:
+                yield Hit("undated", (council, document), council)
+            elif since < cutoff:
+                yield Hit("old", (council, document), council)
+
+
+def _names_of(data: dict[str, Any]) -> set[str]:
+    return {name.lower() for name in [data.get("name"), *data.get("aka", [])] if name}
+
+
+@rule(id="one-leadership-group", severity="error", kind="stated",
+      title="The leadership group is one body under both its names", source=RAPPORTERING,
+      remedy="Keep one LeadershipGroup node and record its other name as `aka` (koncernledning hälso- och "
+             "sjukvård, 2024; ledningsgrupp hälso- och sjukvård, 2026); point the relations at it.",
+      messages={"none": Message("The model has no leadership group (no LeadershipGroup)."),
+                "several": Message("The leadership group is split into {count} nodes: {names}; the 2024 and "
+                                   "2026 texts name one body."),
+                "name-split": Message("{f1} carries a name of the leadership group {f0}: one body must be one "
+                                      "node (record its other names as aka).")})
+def one_leadership_group(ctx: Context) -> Iterator[Hit]:
+    groups = ctx.of_kind("LeadershipGroup")
+    if not groups:
+        yield Hit("none", ())
+    elif len(groups) > 1:
+        yield Hit("several", tuple(groups))
+    for group in groups:
+        names = _names_of(ctx.graph.nodes[group])
+        for other, data in sorted(ctx.graph.nodes(data=True)):
+            if data["kind"] != "LeadershipGroup" and names & _names_of(data):
+                yield Hit("name-split", (group, other))
+
+
+# --- Structure: reporting lines, vacancies, people who left ------------------------------------
+
+
+@rule(id="no-reporting-cycles", severity="error", kind="structural", title="Reporting lines have no cycles",
+      source=RAPPORTERING,
+      remedy="Remove one REPORTS_TO of the cycle so that every line ends at the top of the region.",
+      messages={"cycle": Message("Reporting lines run in a circle through {names}.")})
+def no_reporting_cycles(ctx: Context) -> Iterator[Hit]:
+    lines = nx.DiGraph()
+    lines.add_edges_from((u, v) for u, v, data in ctx.graph.edges(data=True) if data["type"] == "REPORTS_TO")
+    for cycle in sorted({tuple(sorted(cycle)) for cycle in nx.simple_cycles(lines)}):
+        yield Hit("cycle", cycle)
+
+
+@rule(id="vacant-post", severity="warning", kind="structural", title="Posts are held",
+      source=ARBETSORGANISATION,
+      remedy="Record who holds the post (`holdings: - {person: …, post: …, from: …}`), or end the post.",
+      messages={"vacant": Message("{f0} is vacant on {as_of}.")})
+def vacant_post(ctx: Context) -> Iterator[Hit]:
+    for post in ctx.of_kind("Post"):
+        if not ctx.holders(post):
+            yield Hit("vacant", (post,), ctx.council_of(post))
+
+
+@rule(id="holder-left-administration", severity="error", kind="structural",
+      title="Posts are not held by people who have left their administration", source=ARBETSORGANISATION,
+      remedy="End the holding on the day the person left (`to:`) and record the new holder, or record the "
+             "person's current employment (EMPLOYED_BY).",
+      messages={"left": Message("{f1} holds {f0}, but their employment at {f2} has ended and they work in no "
+                                "administration on {as_of}.")})
+def holder_left_administration(ctx: Context) -> Iterator[Hit]:
+    for post in ctx.of_kind("Post"):
+        for person in ctx.holders(post):
+            if ctx.employers(person):
+                continue
+            ended = [(data.get("valid_to"), target) for _, target, data in ctx.full.out_edges(person, data=True)
+                     if data["type"] == "EMPLOYED_BY" and data.get("valid_to") is not None
+                     and data["valid_to"] < ctx.day and target in ctx.graph]
+            if ended:
+                last = max(ended, key=lambda item: (item[0], _reverse(item[1])))[1]
+                yield Hit("left", (post, person, last), ctx.council_of(post))
+
+
+def _reverse(text: str) -> tuple[int, ...]:
+    """A key that sorts strings in reverse order (so that ``max`` picks the smallest id on a tie)."""
+    return tuple(-ord(ch) for ch in text) + (1,)
+
+
+# --- Waivers (evaluated from the waiver file, not the graph) -------------------------------------
+
+WAIVERS = Clause(BFM, "Rapportering")
+
+RULES.append(Rule(
+    id="waiver-expired", severity="error", kind="waiver", title="Waivers have not expired", source=WAIVERS,
+    remedy="Renew the waiver (a new decision with a new expiry date) or remove it and fix the finding.",
+    messages={"expired": Message("The waiver of {rule} for {names}, decided by {decided_by}, expired on "
+                                 "{expires}.")},
+    cypher=None, parameters=()))
+RULES.append(Rule(
+    id="waiver-unused", severity="info", kind="waiver", title="Waivers still match a finding", source=WAIVERS,
+    remedy="Remove the waiver: what it accepted is no longer found.",
+    messages={"unused": Message("The waiver of {rule} for {names}, decided by {decided_by}, matches no finding "
+                                "on {as_of}.")},
+    cypher=None, parameters=()))
+
+BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

@@ -1,0 +1,230 @@
+"""Run the rules, apply the waivers, and report: as a structure, as JSON, and as text for people.
+
+>>> import datetime as dt
+>>> from orgraph.loader import load
+>>> from orgraph.resources import data_dir
+>>> report = check(load(data_dir("seed")), dt.date(2026, 11, 23))
+>>> [f.focus for f in report.findings if f.rule == "mandate-decided"]
+[('sr-ortopedi', 'uh-ortopedi-2024')]
+>>> report.exit_code()
+1
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+import networkx as nx
+
+from ..model import Model
+from .base import SEVERITIES, Finding, Hit, Options, Rule, label, render
+from .catalog import BY_ID, RULES
+from .context import Context
+
+Lookup = Callable[[str], "dict[str, Any] | None"]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The findings of one run, in report order, and the date they hold for."""
+
+    as_of: dt.date
+    findings: tuple[Finding, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Unwaived findings by severity, and the number of waived ones."""
+        counts = {severity: 0 for severity in SEVERITIES}
+        counts["waived"] = 0
+        for finding in self.findings:
+            counts["waived" if finding.waived else finding.severity] += 1
+        return counts
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """0 when clean, 1 when an unwaived finding is at least as severe as ``fail_on`` (error or warning)."""
+        failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+        return 1 if any(self.summary[severity] for severity in failing) else 0
+
+    def to_json(self, data: str | None = None) -> dict[str, Any]:
+        """The documented JSON report: ``as_of``, ``data``, ``summary``, ``findings``."""
+        return {"as_of": self.as_of.isoformat(), "data": data, "summary": self.summary,
+                "findings": [finding.to_json() for finding in self.findings]}
+
+
+def selected(options: Options) -> list[Rule]:
+    """The rules a run covers, in registry order (raises KeyError for an unknown id)."""
+    if options.rules is None:
+        return list(RULES)
+    wanted = set(options.rules)
+    for rule_id in wanted:
+        BY_ID[rule_id]  # noqa: B018 - an unknown id is the caller's error
+    return [rule for rule in RULES if rule.id in wanted]
+
+
+def check(model_or_graph: Model | nx.MultiDiGraph, day: dt.date, options: Options | None = None) -> Report:
+    """Run the (selected) rules on the model as it stands on ``day``; apply the waivers."""
+    options = options or Options()
+    ctx = Context.of(model_or_graph, day, options)
+    hits: dict[str, list[Hit]] = {rule.id: list(rule.evaluate(ctx)) for rule in selected(options) if rule.evaluate}
+    return assemble(hits, ctx.node, day, options, council_of=lambda node_id: _council_of(ctx, node_id))
+
+
+def check_backend(backend: Any, options: Options | None = None) -> Report:
+    """Run the rules on any backend: the Python rules on the memory backend, the rules' Cypher on the others.
+
+    A Cypher backend needs ``query(name, **params) -> rows``, ``node(id)``,
+    ``neighbours(id)`` and ``day`` (see :class:`orgraph.backends.cypher.CypherBackend`).
+    """
+    options = options or Options()
+    if hasattr(backend, "model"):
+        return check(backend.model, backend.day, options)
+    hits = {rule.id: findings_from_rows(backend.query(rule.cypher, **rule.cypher_parameters(backend.day, options)))
+            for rule in selected(options) if rule.cypher}
+
+    def council_of(node_id: str) -> str | None:
+        node = backend.node(node_id)
+        if node is None:
+            return None
+        if node.get("kind") == "Council":
+            return node_id
+        councils = sorted(n.node["id"] for n in backend.neighbours(node_id)
+                          if n.type == "POST_OF" and n.direction == "out" and n.node.get("kind") == "Council")
+        return councils[0] if councils else None
+
+    return assemble(hits, backend.node, backend.day, options, council_of)
+
+
+def findings_from_rows(rows: Iterable[dict[str, Any]]) -> list[Hit]:
+    """The hits a rule's Cypher returned: rows with ``variant``, ``focus`` and ``council``.
+
+    A backend that runs ``cypher/queries/rule-<id>.cypher`` passes
+    ``{rule id: findings_from_rows(rows)}`` to :func:`assemble`.
+    """
+    return [Hit(row["variant"], tuple(row["focus"]), row.get("council")) for row in rows]
+
+
+def assemble(hits: dict[str, list[Hit]], lookup: Lookup, day: dt.date, options: Options,
+             council_of: Callable[[str], str | None] | None = None) -> Report:
+    """Render the hits of each rule, apply the waivers, and order the report.
+
+    ``lookup`` gives a node's properties by id (for names); ``council_of``
+    finds the council a waiver's focus belongs to (for grouping).
+    """
+    findings: list[Finding] = []
+    for rule_id, rule_hits in hits.items():
+        rule = BY_ID[rule_id]
+        for hit in dict.fromkeys(rule_hits):  # distinct, first seen first
+            findings.append(render(rule, hit, lookup, day, options))
+    findings = _apply_waivers(findings, lookup, day, options, council_of or (lambda node_id: None))
+    return Report(day, tuple(sorted(findings, key=_order(lookup))))
+
+
+def _apply_waivers(findings: list[Finding], lookup: Lookup, day: dt.date, options: Options,
+                   council_of: Callable[[str], str | None]) -> list[Finding]:
+    run = {rule.id for rule in selected(options)}
+    used: set[int] = set()
+    result = []
+    for finding in findings:
+        for index, waiver in enumerate(options.waivers):
+            if waiver.matches(finding.rule, finding.focus):
+                used.add(index)
+                if not waiver.expired(day):
+                    finding = dataclasses.replace(finding, waived_by=waiver)
+                    break
+        result.append(finding)
+    for index, waiver in enumerate(options.waivers):
+        # an expired waiver is reported when its rule ran or when waiver-expired was asked for;
+        # an unused one only when its rule ran (else it could not have been used)
+        if waiver.expired(day) and (waiver.rule in run or "waiver-expired" in run):
+            result.append(_waiver_finding(BY_ID["waiver-expired"], "expired", waiver, lookup, day, council_of))
+        elif not waiver.expired(day) and index not in used and waiver.rule in run and "waiver-unused" in run:
+            result.append(_waiver_finding(BY_ID["waiver-unused"], "unused", waiver, lookup, day, council_of))
+    return result
+
+
+def _waiver_finding(rule: Rule, variant: str, waiver: Any, lookup: Lookup, day: dt.date,
+                    council_of: Callable[[str], str | None]) -> Finding:
+    names = [label(lookup(node_id), node_id) for node_id in waiver.focus]
+    where = f" ({waiver.file}:{waiver.line})" if waiver.line else ""
+    message = rule.messages[variant].template.format(
+        rule=waiver.rule, names=", ".join(names) or "the region", decided_by=waiver.decided_by,
+        expires=waiver.expires.isoformat(), as_of=day.isoformat()).rstrip(".") + where + "."
+    council = next((c for c in map(council_of, waiver.focus) if c), None)
+    return Finding(rule.id, rule.severity_of(variant), rule.title, message, tuple(waiver.focus), council,
+                   rule.source, rule.remedy, variant)
+
+
+def _council_of(ctx: Context, node_id: str) -> str | None:
+    if ctx.kind(node_id) == "Council":
+        return node_id
+    return ctx.council_of(node_id)
+
+
+RULE_ORDER = {rule.id: index for index, rule in enumerate(RULES)}
+
+
+def _order(lookup: Lookup) -> Callable[[Finding], tuple]:
+    """Report order: councils by name (the region last), then severity, waived last, then rule and focus."""
+
+    def key(finding: Finding) -> tuple:
+        council = (0, label(lookup(finding.council), finding.council), finding.council) if finding.council \
+            else (1, "", "")
+        severity = len(SEVERITIES) if finding.waived else SEVERITIES.index(finding.severity)
+        return council, severity, RULE_ORDER[finding.rule], finding.focus
+
+    return key
+
+
+# --- Text for people ------------------------------------------------------------------------------
+
+WAIVER_RULES = frozenset(rule.id for rule in RULES if rule.kind == "waiver")
+HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Could not be checked, or for information",
+            "waived": "Waived (accepted exceptions)"}
+
+
+def format_text(report: Report, lookup: Lookup, data: str | None = None) -> str:
+    """The report as a leader reads it: by council, then by severity, each finding with its source and remedy."""
+    from ..text import citation
+
+    summary = report.summary
+    lines = [f"orgraph check{f' of {data}' if data else ''}, as of {report.as_of.isoformat()}: "
+             + _counts(summary)]
+    groups: dict[str | None, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        groups[finding.council].append(finding)
+    for council, findings in groups.items():
+        heading = f"{label(lookup(council), council)} ({council})" if council else "The region as a whole"
+        lines += ["", heading, "=" * len(heading)]
+        by_severity: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
+            by_severity["waived" if finding.waived else finding.severity].append(finding)
+        for severity in (*SEVERITIES, "waived"):
+            if by_severity[severity]:
+                lines += ["", f"{HEADINGS[severity]} ({len(by_severity[severity])})"]
+                remedied: set[str] = set()
+                for finding in by_severity[severity]:
+                    cite = citation({"source_document": finding.source.document,
+                                     "source_section": finding.source.section}, lookup)
+                    lines.append(f"  - {finding.message}")
+                    lines.append(f"      rule {finding.rule} · {cite} · focus: {', '.join(finding.focus) or '—'}")
+                    if finding.waived:
+                        w = finding.waived_by
+                        lines.append(f"      waived until {w.expires.isoformat()} by {w.decided_by}: {w.reason}")
+                    elif finding.rule not in remedied and (finding.severity != "info" or finding.rule in WAIVER_RULES):
+                        remedied.add(finding.rule)  # once per rule and section: the same advice reads once
+                        lines.append(f"      remedy: {finding.remedy}")
+    if not report.findings:
+        lines += ["", "No findings: every rule holds."]
+    return "\n".join(lines)
+
+
+def _counts(summary: dict[str, int]) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return (f"{plural(summary['error'], 'error')}, {plural(summary['warning'], 'warning')}, "
+            f"{summary['info']} info, {summary['waived']} waived")
