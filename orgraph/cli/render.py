@@ -1,0 +1,71 @@
+"""``orgraph render``: the model as one self-contained, offline HTML file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .common import EXIT_FINDINGS, UsageError, day_of, handle_errors, load_model, unknown
+
+
+@click.command("render")
+@click.option("-o", "--output", "output", default="orgraph.html", show_default=True, metavar="FILE",
+              help="where to write the page ('-' for standard output)")
+@click.option("--council", metavar="ID", help="only this council and what is next to it")
+@click.option("--path", "path", nargs=2, metavar="FROM TO", help="only the shortest path(s) between two nodes")
+@click.option("--physics/--no-physics", default=False, show_default=True,
+              help="start with the physics simulation on (the page has a toggle too)")
+@click.option("--data", "data", metavar="DIR", help="model directory, or 'seed' / 'fictional' (default: the seed)")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+              help="draw the model as it stands on this date (default: today)")
+@handle_errors
+def render_command(output: str, council: str | None, path: tuple[str, str] | None, physics: bool,
+                   data: str | None, as_of: dt.datetime | None) -> None:
+    """Write the whole region, one council or one path as one HTML file that needs no network.
+
+    Opens in any browser, offline: search, filters, a details panel and an escalation
+    explorer.  Exit 1 when --path finds no path.
+    """
+    from ..backends.memory import MemoryBackend
+    from ..render import NoPathError, render_html, write_html
+
+    if council and path:
+        raise UsageError("choose either --council or --path, not both")
+    target = None if output == "-" else Path(output)
+    if target is not None:
+        directory = target.parent if str(target.parent) else Path(".")
+        if not directory.is_dir():
+            raise UsageError(f"no such directory for -o: {str(directory)!r}")
+        if target.is_dir():
+            raise UsageError(f"-o names a directory, not a file: {output!r}")
+    model = load_model(data)
+    day = day_of(as_of)
+    backend = MemoryBackend(model, day)
+    if council is not None and council not in {n["id"] for n in backend.nodes(["Council"])}:
+        raise unknown("council", council, [n["id"] for n in backend.nodes(["Council"])])
+    for node_id in path or ():
+        if backend.node(node_id) is None:
+            raise unknown("node", node_id, backend.ids())
+    try:
+        if target is None:
+            sys.stdout.write(render_html(model, day, council, path, physics=physics))
+            return
+        written = write_html(model, day, target, council, path, physics=physics)
+    except NoPathError as error:
+        click.echo(f"orgraph: {error}", err=True)
+        raise SystemExit(EXIT_FINDINGS) from None
+    except OSError as error:
+        raise UsageError(f"cannot write {output!r}: {error.strerror or error}") from None
+    click.echo(f"wrote {written} ({_summary(model, day, council, path)})", err=True)
+
+
+def _summary(model: Any, day: dt.date, council: str | None, path: Any) -> str:
+    what = f"council {council}" if council else f"path {path[0]} → {path[1]}" if path else "the whole region"
+    return f"{what}, as of {day.isoformat()}"
+
+
+__all__ = ["render_command"]

@@ -1,0 +1,282 @@
+"""The rendered page in a real browser: Debian's Chromium, headless, driven by Playwright (sync API).
+
+Every page is opened from a file:// URL with every request, console message, page error and dialog
+recorded: the page must load nothing but itself, log no error, and run nothing from the data.
+Set ORGRAPH_SCREENSHOT=docs/screenshot.png to refresh the README's picture.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from conftest import TODAY
+
+from orgraph import vocabulary
+from orgraph.backends.memory import MemoryBackend
+from orgraph.escalation import escalate
+from orgraph.loader import load
+from orgraph.render import write_html
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+HOSTILE = "<img src=x onerror=alert(1)>"
+VIEWPORT = {"width": 1400, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """One headless Chromium (fresh profile) for the module."""
+    if CHROMIUM is None:
+        pytest.skip("no Chromium (apt-get install chromium): browser tests skipped")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright not installed: browser tests skipped")
+    playwright = sync_api.sync_playwright().start()
+    try:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True,
+            args=CHROMIUM_ARGS, viewport=VIEWPORT)
+    except Exception as error:  # a Chromium that cannot start here is a skip, not a failure of the page
+        playwright.stop()
+        pytest.skip(f"Chromium did not start: {str(error).splitlines()[0]}")
+    yield context
+    context.close()
+    playwright.stop()
+
+
+class Opened:
+    """A page opened from a file, with everything it did recorded."""
+
+    def __init__(self, context, path: Path):
+        self.url = path.resolve().as_uri()
+        self.requests: list[str] = []
+        self.console: list[tuple[str, str]] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = context.new_page()
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda message: self.console.append((message.type, message.text)))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(self.url)
+        self.wait_until("() => Boolean(window.orgraphView && window.orgraphView.ready === true)", 20.0)
+
+    def wait_until(self, function: str, seconds: float = 5.0) -> None:
+        """Poll ``function`` in the page until it returns true (Playwright's wait_for_function compiles
+        its predicate with eval, which the page's Content-Security-Policy rightly refuses)."""
+        deadline = time.monotonic() + seconds
+        while not self.page.evaluate(function):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {function}")
+            self.page.wait_for_timeout(50)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def view(self, expression: str, *args):
+        """Evaluate ``expression`` (a function of window.orgraphView and args) in the page."""
+        return self.page.evaluate(f"([args]) => (({expression}))(window.orgraphView, ...args)", [list(args)])
+
+    def assert_clean(self) -> None:
+        assert self.requests == [self.url], f"requests beyond the file itself: {self.requests}"
+        assert self.errors == [], self.errors
+        assert [m for m in self.console if m[0] in ("error", "warning")] == []
+        assert self.dialogs == []
+
+
+@pytest.fixture
+def open_page(browser):
+    opened: list[Opened] = []
+
+    def open_(path: Path) -> Opened:
+        opened.append(Opened(browser, path))
+        return opened[-1]
+
+    yield open_
+    for page in opened:
+        page.page.close()
+
+
+@pytest.fixture(scope="module")
+def seed_file(tmp_path_factory, seed_model) -> Path:
+    return write_html(seed_model, TODAY, tmp_path_factory.mktemp("render") / "seed.html")
+
+
+def test_page_opens_offline_and_draws_every_node(open_page, seed_file, seed_model):
+    page = open_page(seed_file)
+    expected = len(MemoryBackend(seed_model, TODAY).ids())
+    assert page.view("v => v.nodeCount()") == expected
+    assert page.view("v => v.visibleNodeCount()") == expected
+    assert page.page.locator("#network canvas").count() == 1
+    assert page.page.locator("#legend li").count() == len(page.view("v => [...new Set(v.nodes.map(n => n.kind))]"))
+    page.assert_clean()
+
+
+def test_search_finds_a_node_and_shows_its_details(open_page, seed_file):
+    page = open_page(seed_file)
+    page.page.fill("#search", "halso- och sjukvardsdirektor")  # accents are not needed
+    results = page.page.locator("#search-results button")
+    assert results.count() == 1 and results.first.get_attribute("data-id") == "hs-direktor"
+    page.page.press("#search", "Enter")
+    details = page.page.locator("#details")
+    assert details.is_visible()
+    assert details.locator("h2").text_content() == "Hälso- och sjukvårdsdirektör"
+    assert "Jonas Claesson" in details.text_content() and "2026-06-16" in details.text_content()
+    assert "RS 2024-00784 (2026-06-16) § Beslutsordning" in details.text_content()
+    assert page.view("v => v.network.getSelectedNodes()") == ["hs-direktor"]
+    page.page.fill("#search", "lg-hs")
+    assert page.page.locator("#search-results button").first.get_attribute("data-id") == "lg-hs"
+    page.assert_clean()
+
+
+def test_clicking_a_node_or_an_edge_shows_its_details(open_page, seed_file):
+    page = open_page(seed_file)
+    box = page.page.locator("#network canvas").bounding_box()
+
+    def click(canvas_point: dict) -> None:
+        dom = page.view("(v, p) => v.network.canvasToDOM(p)", canvas_point)
+        page.page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
+
+    positions = page.view("v => v.network.getPositions(['sr-ortopedi-ordforande', 'jonas-claesson', 'hs-direktor'])")
+    click(positions["sr-ortopedi-ordforande"])
+    details = page.page.locator("#details")
+    assert details.locator("h2").text_content() == "Ordförande, samordningsråd ortopedi"
+    assert "Vacant on 2026-11-23" in details.text_content()
+    assert "Ledningsgrupp hälso- och sjukvård" in details.text_content()  # APPOINTS ←
+    page.page.click("#details-close")  # the panel floats over the right of the picture
+    assert not details.is_visible()
+    post, person = (page.view("(v, id) => v.network.getBoundingBox(id)", n) for n in ("hs-direktor", "jonas-claesson"))
+    assert positions["jonas-claesson"]["x"] == positions["hs-direktor"]["x"] and post["bottom"] < person["top"]
+    click({"x": positions["hs-direktor"]["x"], "y": (post["bottom"] + person["top"]) / 2})  # the holding between them
+    page.wait_until("() => document.querySelector('#details').textContent.includes('HOLDS')")
+    text = details.text_content()
+    assert "HOLDS" in text and "valid from2026-06-16" in text
+    assert "RS 2024-00784 (2026-06-16) § Beslutsordning" in text
+    details.locator("button.link", has_text="Hälso- och sjukvårdsdirektör").click()
+    assert details.locator("h2").text_content() == "Hälso- och sjukvårdsdirektör"
+    assert "Jonas Claesson" in details.text_content()
+    page.assert_clean()
+
+
+def test_escalation_explorer_highlights_the_route_hop_by_hop(open_page, seed_file, seed_model):
+    page = open_page(seed_file)
+    page.page.select_option("#esc-council", "sr-ortopedi")
+    page.page.select_option("#esc-topic", "region-wide-decision")
+    expected = [(hop.from_id, hop.to_id) for hop in
+                escalate(MemoryBackend(seed_model, TODAY), "sr-ortopedi", "region-wide-decision").routes[0].hops]
+    assert expected == [("sr-ortopedi-ordforande", "sr-ortopedi-kontaktperson"), ("sr-ortopedi-kontaktperson", "lg-hs")]
+    highlighted = page.view("v => v.highlighted()")
+    assert [(h["from"], h["to"]) for h in highlighted["hops"]] == expected
+    assert highlighted["nodes"] == ["lg-hs", "sr-ortopedi-kontaktperson", "sr-ortopedi-ordforande"]
+    drawn = page.view("(v, ids) => v.edges.get(ids).map(e => [e.from, e.to, e.type, e.width, e.label.trim()])",
+                      [h["edge"] for h in highlighted["hops"]])
+    assert drawn == [["sr-ortopedi-ordforande", "sr-ortopedi-kontaktperson", "ESCALATES_TO", 4, "1"],
+                     ["sr-ortopedi-kontaktperson", "lg-hs", "ESCALATES_TO", 4, "2"]]
+    hops = page.page.locator("#esc-result ol.hops > li")
+    assert hops.count() == 2
+    ends = [(hops.nth(i).get_attribute("data-from"), hops.nth(i).get_attribute("data-to")) for i in range(2)]
+    assert ends == expected
+    text = page.page.locator("#esc-result").text_content()
+    assert "Ordförande kan lyfta behov av regiongemensamt beslutsfattande till rådets kontaktperson." in text
+    assert "RS 2024-00784 (2024-05-21) § Beslutsfattande" in text
+    colours = page.view("v => ['sr-bild-och-funktionsmedicin', 'lg-hs'].map(id => v.nodes.get(id).color.background)")
+    council_colour = vocabulary.LABELS["Council"].colour
+    assert colours[0] != council_colour and colours[0].startswith("#")  # off the route: paler
+    assert colours[1] == vocabulary.LABELS["LeadershipGroup"].colour  # on the route: as it is
+    page.page.select_option("#esc-topic", "organisation-and-working-conditions")  # the 2024 text is silent
+    assert "states no route" in page.page.locator("#esc-result").text_content()
+    assert page.view("v => v.highlighted().hops") == []
+    page.assert_clean()
+
+
+def test_filters_hide_and_physics_moves(open_page, seed_file):
+    page = open_page(seed_file)
+    total = page.view("v => v.nodeCount()")
+    page.page.select_option("#council-filter", "sr-ortopedi")
+    assert page.view("v => v.nodes.get('sr-bild-och-funktionsmedicin-ordforande').hidden") is True
+    assert page.view("v => v.nodes.get('sr-ortopedi-ordforande').hidden") is False
+    hidden_council = page.view("v => v.visibleNodeCount()")
+    assert hidden_council < total
+    page.page.locator('#legend input[data-kind="Administration"]').uncheck()
+    assert page.view("v => v.visibleNodeCount()") == hidden_council - 10
+    page.page.click("#reset")
+    assert page.view("v => v.visibleNodeCount()") == total
+    before = page.view("v => v.network.getPositions(['vgr'])['vgr']")
+    page.page.locator("#physics").check()
+    page.page.wait_for_timeout(600)
+    after = page.view("v => v.network.getPositions(['vgr'])['vgr']")
+    assert before != after
+    page.assert_clean()
+
+
+def test_hostile_names_show_as_text_and_run_nothing(open_page, data_copy, tmp_path):
+    council_file = data_copy / "councils" / "ortopedi.yaml"
+    text = council_file.read_text(encoding="utf-8")
+    text = text.replace("    name: Samordningsråd ortopedi\n", f'    name: "{HOSTILE}"\n', 1)
+    reason = "Ordförande kan lyfta behov av regiongemensamt beslutsfattande till rådets kontaktperson."
+    assert reason in text
+    text = text.replace(f"reason: {reason}", 'reason: "</script><svg onload=alert(2)>"', 1)
+    council_file.write_text(text, encoding="utf-8")
+    page = open_page(write_html(load(data_copy), TODAY, tmp_path / "hostile.html"))
+    page.page.fill("#search", "<img")
+    result = page.page.locator("#search-results button").first
+    assert result.get_attribute("data-id") == "sr-ortopedi"
+    assert result.locator("span").first.text_content() == HOSTILE
+    result.click()
+    assert page.page.locator("#details h2").text_content() == HOSTILE
+    page.page.select_option("#esc-council", "sr-ortopedi")
+    page.page.select_option("#esc-topic", "region-wide-decision")
+    assert "</script><svg onload=alert(2)>" in page.page.locator("#esc-result").text_content()
+    assert page.page.locator("#esc-council option[value='sr-ortopedi']").text_content() == HOSTILE
+    page.page.wait_for_timeout(300)  # an injected image would fail to load and fire onerror by now
+    assert page.page.evaluate("document.querySelectorAll('img, [onerror], [onload], iframe, object').length") == 0
+    assert page.page.evaluate("document.querySelectorAll('script').length") == 3
+    page.assert_clean()  # no dialog, no request for "x"
+
+
+def test_the_page_policy_blocks_inline_handlers_even_if_one_were_injected(open_page, seed_file):
+    page = open_page(seed_file)
+    page.page.evaluate("""() => {
+        const holder = document.createElement('div');
+        holder.innerHTML = '<img src="data:," onerror="alert(1)">';  // what a bug would do
+        document.body.appendChild(holder);
+    }""")
+    page.page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert any("Content Security Policy" in text for kind, text in page.console if kind == "error")
+
+
+def test_council_and_path_views_open(open_page, tmp_path, seed_model, fictional_model):
+    council = open_page(write_html(fictional_model, TODAY, tmp_path / "council.html", council="sr-ortopedi"))
+    assert council.page.locator("#title").text_content() == "Samordningsråd ortopedi"
+    assert "ingrid-malmvik" in council.view("v => v.nodes.getIds()")
+    council.assert_clean()
+    path = open_page(write_html(seed_model, TODAY, tmp_path / "path.html", path=("regiondirektor", "lg-hs")))
+    assert path.page.locator("#path-section").is_visible()
+    assert path.page.locator("#path-result ol.hops > li").count() >= 2
+    path.assert_clean()
+
+
+def test_screenshot_of_the_seeded_region(open_page, seed_file, tmp_path):
+    page = open_page(seed_file)
+    page.page.select_option("#esc-council", "sr-ortopedi")
+    page.page.select_option("#esc-topic", "region-wide-decision")
+    page.page.wait_for_timeout(200)
+    inked = page.page.evaluate("""() => {
+        const canvas = document.querySelector('#network canvas');
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let inked = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+            if (pixels[i + 3] > 0 && pixels[i] + pixels[i + 1] + pixels[i + 2] < 600) inked++;
+        }
+        return inked / (pixels.length / 4);
+    }""")
+    assert inked > 0.01, "the network was not drawn"
+    target = Path(os.environ.get("ORGRAPH_SCREENSHOT") or tmp_path / "screenshot.png")
+    page.page.screenshot(path=str(target))
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.assert_clean()

@@ -1,0 +1,548 @@
+/* orgraph render: the page's behaviour.
+ *
+ * Everything from the model arrives as JSON in <script id="orgraph-data"> and is put on the page as
+ * text only (textContent, text nodes, attribute values we name ourselves): never as HTML.  vis-network
+ * draws labels on a canvas; no node or edge has a `title` (vis renders titles as HTML).
+ * Escalation routes are computed by orgraph in Python and embedded; this file only shows them.
+ */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("orgraph-data").textContent);
+  var details = data.details;
+  var ACCENT = "#d7263d";
+  var FADED_TEXT = "#aab1b9";
+
+  // ------------------------------------------------------------------------------------ DOM helpers
+
+  /** An element with text-only content: props.text sets textContent, strings become text nodes. */
+  function h(tag, props, children) {
+    var element = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) {
+      var value = props[key];
+      if (value === undefined || value === null) return;
+      if (key === "text") element.textContent = String(value);
+      else if (key === "class") element.className = value;
+      else if (key === "data") Object.keys(value).forEach(function (k) { element.dataset[k] = String(value[k]); });
+      else if (key.slice(0, 2) === "on") element.addEventListener(key.slice(2), value);
+      else element.setAttribute(key, String(value));
+    });
+    [].concat(children === undefined ? [] : children).forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
+      element.append(typeof child === "string" || typeof child === "number" ? String(child) : child);
+    });
+    return element;
+  }
+
+  function clear(element) {
+    while (element.firstChild) element.removeChild(element.firstChild);
+    return element;
+  }
+
+  function $(id) { return document.getElementById(id); }
+
+  function nameOf(id) { return details[id] ? details[id].name : id; }
+
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function formatValue(value) {
+    if (value === null || value === undefined || value === "") return "—";
+    if (Array.isArray(value)) return value.map(formatValue).join(", ");
+    if (typeof value === "object") return JSON.stringify(value);
+    return String(value);
+  }
+
+  /** "RS 2024-00784 (2024-05-21) § Arbetsorganisation" from a citation object (or a plain string). */
+  function sourceText(source) {
+    if (!source) return "";
+    if (typeof source === "string") return source;
+    var number = source.number || source.document_number || source.document || "";
+    var date = source.date ? " (" + source.date + ")" : "";
+    var section = source.section ? " § " + source.section : "";
+    return number + date + section;
+  }
+
+  var legendByKind = {};
+  data.legend.forEach(function (entry) { legendByKind[entry.kind] = entry; });
+
+  function capitalise(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
+  var SVG = "http://www.w3.org/2000/svg";
+  /** A small picture of a node shape, drawn with SVG elements (no markup strings). */
+  function shapeIcon(shape, colour) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 20 20");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("aria-hidden", "true");
+    var el;
+    var poly = function (points) { el = document.createElementNS(SVG, "polygon"); el.setAttribute("points", points); };
+    switch (shape) {
+      case "star": poly("10,1 12.6,7.2 19,7.6 14,11.8 15.6,18.6 10,15 4.4,18.6 6,11.8 1,7.6 7.4,7.2"); break;
+      case "diamond": poly("10,1 19,10 10,19 1,10"); break;
+      case "hexagon": poly("5,2 15,2 19.5,10 15,18 5,18 0.5,10"); break;
+      case "triangle": poly("10,2 19,18 1,18"); break;
+      case "square":
+      case "box":
+        el = document.createElementNS(SVG, "rect");
+        el.setAttribute("x", shape === "box" ? "1" : "3"); el.setAttribute("y", shape === "box" ? "4" : "3");
+        el.setAttribute("width", shape === "box" ? "18" : "14"); el.setAttribute("height", shape === "box" ? "12" : "14");
+        el.setAttribute("rx", shape === "box" ? "2" : "0");
+        break;
+      case "ellipse":
+        el = document.createElementNS(SVG, "ellipse");
+        el.setAttribute("cx", "10"); el.setAttribute("cy", "10"); el.setAttribute("rx", "9"); el.setAttribute("ry", "6");
+        break;
+      default:
+        el = document.createElementNS(SVG, "circle");
+        el.setAttribute("cx", "10"); el.setAttribute("cy", "10"); el.setAttribute("r", "7");
+    }
+    el.setAttribute("fill", colour);
+    el.setAttribute("stroke", "rgba(0,0,0,0.45)");
+    el.setAttribute("stroke-width", "1");
+    svg.appendChild(el);
+    return svg;
+  }
+
+  // ------------------------------------------------------------------------------------ the network
+
+  var nodes = new vis.DataSet(data.network.nodes);
+  var edges = new vis.DataSet(data.network.edges);
+  var original = { nodes: {}, edges: {} };
+  data.network.nodes.forEach(function (n) { original.nodes[n.id] = { color: n.color, font: n.font, borderWidth: n.borderWidth }; });
+  data.network.edges.forEach(function (e) {
+    original.edges[e.id] = { color: e.color, width: e.width, dashes: e.dashes, label: "" };
+  });
+  var options = data.network.options;
+  options.physics = Object.assign({}, options.physics, { enabled: Boolean(data.meta.physics) });
+  var network = new vis.Network($("network"), { nodes: nodes, edges: edges }, options);
+
+  // ------------------------------------------------------------------------------------ the header
+
+  $("title").textContent = data.meta.heading;
+  var viewText = { region: "The whole region", council: "One council", path: "One path" }[data.meta.view.kind] || "";
+  $("subtitle").textContent = viewText + " · as of " + data.meta.day + " · " + nodes.length + " nodes, " +
+    edges.length + " relations";
+
+  // ------------------------------------------------------------------------------------ filters
+
+  var kindShown = {};
+  data.legend.forEach(function (entry) { kindShown[entry.kind] = true; });
+  var councilShown = "";
+
+  var councilFilter = $("council-filter");
+  councilFilter.append(h("option", { value: "", text: "All councils" }));
+  data.councils.forEach(function (c) { councilFilter.append(h("option", { value: c.id, text: c.name })); });
+  councilFilter.disabled = data.councils.length < 2;
+  councilFilter.addEventListener("change", function () { councilShown = councilFilter.value; applyFilters(); });
+
+  var legend = $("legend");
+  data.legend.forEach(function (entry) {
+    var box = h("input", { type: "checkbox", data: { kind: entry.kind } });
+    box.checked = true;
+    box.addEventListener("change", function () { kindShown[entry.kind] = box.checked; applyFilters(); });
+    legend.append(h("li", {}, h("label", { class: "check", title: entry.meaning }, [
+      box, shapeIcon(entry.shape, entry.colour),
+      h("span", { class: "legend-name", text: capitalise(entry.swedish) }),
+      h("span", { class: "legend-kind", text: entry.kind }),
+      h("span", { class: "legend-count", text: String(entry.count) }),
+    ])));
+  });
+
+  function isShown(node) {
+    if (!kindShown[node.kind]) return false;
+    if (councilShown && node.councils.length && node.councils.indexOf(councilShown) < 0) return false;
+    return true;
+  }
+
+  function applyFilters() {
+    nodes.update(data.network.nodes.map(function (n) { return { id: n.id, hidden: !isShown(n) }; }));
+    updateStatus();
+  }
+
+  function visibleNodeCount() {
+    return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
+  }
+
+  function updateStatus() {
+    var shown = visibleNodeCount();
+    $("status").textContent = shown === nodes.length ? "" : "Showing " + shown + " of " + nodes.length + " nodes";
+  }
+
+  $("physics").checked = Boolean(data.meta.physics);
+  $("physics").addEventListener("change", function () {
+    network.setOptions({ physics: { enabled: $("physics").checked } });
+  });
+  $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("reset").addEventListener("click", function () {
+    councilFilter.value = ""; councilShown = "";
+    Array.prototype.forEach.call(legend.querySelectorAll("input"), function (box) { box.checked = true; });
+    Object.keys(kindShown).forEach(function (k) { kindShown[k] = true; });
+    applyFilters();
+    escCouncil.value = ""; showEscalation();
+    closeDetails();
+    network.unselectAll();
+    network.fit({ animation: false });
+  });
+
+  // ------------------------------------------------------------------------------------ search
+
+  var searchIndex = data.network.nodes.map(function (n) { return { id: n.id, text: fold(n.search || n.label) }; });
+  var searchInput = $("search");
+  var searchResults = $("search-results");
+
+  function search(query) {
+    var q = fold(query.trim());
+    clear(searchResults);
+    if (!q) return [];
+    var found = searchIndex.filter(function (entry) { return entry.text.indexOf(q) >= 0; }).map(function (e) { return e.id; });
+    found.sort(function (a, b) {  // exact id or name first, then by name
+      var ea = (a === query.trim() || fold(nameOf(a)) === q) ? 0 : 1, eb = (b === query.trim() || fold(nameOf(b)) === q) ? 0 : 1;
+      return ea - eb || nameOf(a).localeCompare(nameOf(b), "sv");
+    });
+    found.slice(0, 12).forEach(function (id) {
+      searchResults.append(h("li", {}, h("button", { type: "button", class: "link", data: { id: id }, onclick: function () { select(id); } }, [
+        h("span", { text: nameOf(id) }), " ", h("span", { class: "muted small mono", text: id }),
+      ])));
+    });
+    if (!found.length) searchResults.append(h("li", { class: "muted small", text: "No match" }));
+    else if (found.length > 12) searchResults.append(h("li", { class: "muted small", text: "… and " + (found.length - 12) + " more" }));
+    return found;
+  }
+
+  searchInput.addEventListener("input", function () { search(searchInput.value); });
+  searchInput.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var found = search(searchInput.value);
+      if (found.length) select(found[0]);
+    }
+  });
+
+  // ------------------------------------------------------------------------------------ details
+
+  var panel = $("details");
+  var panelBody = $("details-body");
+
+  function closeDetails() { panel.hidden = true; clear(panelBody); }
+  $("details-close").addEventListener("click", function () { closeDetails(); network.unselectAll(); });
+
+  function nodeLink(id) {
+    return h("button", { type: "button", class: "link", data: { id: id }, onclick: function () { select(id); } }, nameOf(id));
+  }
+
+  function kindChip(kind) {
+    var entry = legendByKind[kind];
+    return h("p", { class: "chip" }, [entry ? shapeIcon(entry.shape, entry.colour) : null,
+      h("span", { text: entry ? capitalise(entry.swedish) + " · " + kind : kind })]);
+  }
+
+  function propertyList(properties) {
+    var keys = Object.keys(properties || {});
+    if (!keys.length) return null;
+    return h("dl", { class: "props" }, [].concat.apply([], keys.map(function (key) {
+      return [h("dt", { text: key.replace(/_/g, " ") }), h("dd", { text: formatValue(properties[key]) })];
+    })));
+  }
+
+  function showNode(id) {
+    var d = details[id];
+    if (!d) return;
+    clear(panelBody);
+    panelBody.append(kindChip(d.kind), h("h2", { text: d.name }), h("p", { class: "mono muted small", text: d.id }));
+    var props = propertyList(d.properties);
+    if (props) panelBody.append(h("h3", { text: "Properties" }), props);
+    if (d.holders) {
+      panelBody.append(h("h3", { text: "Held by" }));
+      if (!d.holders.length) panelBody.append(h("p", { class: "muted", text: "Vacant on " + data.meta.day }));
+      else panelBody.append(h("ul", { class: "plain" }, d.holders.map(function (holder) {
+        return h("li", {}, [nodeLink(holder.id), h("span", { class: "muted small",
+          text: " " + (holder.from || "…") + " – " + (holder.to || "") }),
+          holder.source ? h("div", { class: "small source", text: sourceText(holder.source) }) : null]);
+      })));
+    }
+    if (d.sources.length) {
+      panelBody.append(h("h3", { text: "Sources" }), h("ul", { class: "plain" }, d.sources.map(function (s) {
+        return h("li", { class: "source", text: sourceText(s) });
+      })));
+    }
+    if (d.relations.length) {
+      panelBody.append(h("h3", { text: "Relations" }));
+      var groups = {};
+      var groupOrder = [];
+      d.relations.forEach(function (r) {
+        var key = r.direction === "out" ? r.type + " →" : "← " + r.type;
+        if (!groups[key]) { groups[key] = []; groupOrder.push(key); }
+        groups[key].push(r);
+      });
+      panelBody.append(h("dl", { class: "relations" }, [].concat.apply([], groupOrder.map(function (key) {
+        return [h("dt", { class: "mono small", text: key }), h("dd", {}, groups[key].map(function (r) {
+          return h("div", {}, [nodeLink(r.id), r.topic ? h("span", { class: "muted small", text: " (" + r.topic + ")" }) : null]);
+        }))];
+      }))));
+    }
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+
+  function showEdge(id) {
+    var d = data.edges[id];
+    if (!d) return;
+    clear(panelBody);
+    panelBody.append(h("p", { class: "chip mono", text: d.type }), h("h2", {}, [nodeLink(d.from), " → ", nodeLink(d.to)]),
+      h("p", { class: "muted small", text: d.meaning }));
+    var props = propertyList(d.properties);
+    if (props) panelBody.append(h("h3", { text: "Properties" }), props);
+    if (d.source) panelBody.append(h("h3", { text: "Source" }), h("p", { class: "source", text: sourceText(d.source) }));
+    panel.hidden = false;
+  }
+
+  function select(id) {
+    if (!details[id]) return false;
+    var node = nodes.get(id);
+    if (node && node.hidden) {  // a search finds what the filters hide: show it again
+      kindShown[node.kind] = true;
+      var box = legend.querySelector('input[data-kind="' + CSS.escape(node.kind) + '"]');
+      if (box) box.checked = true;
+      if (councilShown && node.councils.length && node.councils.indexOf(councilShown) < 0) {
+        councilShown = ""; councilFilter.value = "";
+      }
+      applyFilters();
+    }
+    unfade(id);
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+    showNode(id);
+    return true;
+  }
+
+  /** A node picked while a route is highlighted is drawn in its own colours again. */
+  function unfade(id) {
+    if (highlight.nodes.length && highlight.nodes.indexOf(id) < 0 && original.nodes[id]) {
+      nodes.update(Object.assign({ id: id }, original.nodes[id]));
+    }
+  }
+
+  network.on("selectNode", function (params) { params.nodes.forEach(unfade); });
+  network.on("click", function (params) {
+    if (params.nodes.length) showNode(params.nodes[0]);
+    else if (params.edges.length) showEdge(params.edges[0]);
+  });
+
+  // ------------------------------------------------------------------------------------ routes
+
+  var highlight = { nodes: [], hops: [], added: [] };
+
+  function clearHighlight() {
+    if (!highlight.nodes.length && !highlight.added.length) return;
+    edges.remove(highlight.added);
+    nodes.update(data.network.nodes.map(function (n) { return Object.assign({ id: n.id }, original.nodes[n.id]); }));
+    edges.update(data.network.edges.map(function (e) { return Object.assign({ id: e.id }, original.edges[e.id]); }));
+    highlight = { nodes: [], hops: [], added: [] };
+  }
+
+  /** ``hex`` (#rrggbb) mixed with white: ``amount`` 0 keeps it, 1 is white. */
+  function paler(hex, amount) {
+    var channels = [1, 3, 5].map(function (i) { return parseInt(hex.slice(i, i + 2), 16); });
+    return "#" + channels.map(function (c) {
+      return ("0" + Math.round(c + (255 - c) * amount).toString(16)).slice(-2);
+    }).join("");
+  }
+
+  function faded(color) {
+    return { background: paler(color.background, 0.78), border: paler(color.border, 0.75), highlight: color.highlight,
+      hover: color.hover };
+  }
+
+  /** The drawn edge for a hop: an edge from→to (the escalation edge of that topic first), else one against it. */
+  function edgeFor(hop, topic) {
+    var candidates = edges.get({ filter: function (e) {
+      return (e.from === hop.from_id && e.to === hop.to_id) || (e.from === hop.to_id && e.to === hop.from_id);
+    } });
+    candidates.sort(function (a, b) {
+      var score = function (e) {
+        return (e.from === hop.from_id ? 0 : 4) + (hop.type && e.type === hop.type ? 0 : 2) + (topic && e.topic === topic ? 0 : 1);
+      };
+      return score(a) - score(b);
+    });
+    return candidates[0];
+  }
+
+  /** Highlight hops (objects with from_id, to_id): everything else fades, the hops are numbered. */
+  function highlightHops(hops, topic, extraNodes) {
+    clearHighlight();
+    var onRoute = {};
+    (extraNodes || []).forEach(function (id) { if (details[id]) onRoute[id] = true; });
+    hops.forEach(function (hop) { onRoute[hop.from_id] = true; onRoute[hop.to_id] = true; });
+    nodes.update(data.network.nodes.filter(function (n) { return !onRoute[n.id]; }).map(function (n) {
+      return { id: n.id, color: faded(n.color), font: Object.assign({}, n.font, { color: FADED_TEXT }) };
+    }));
+    nodes.update(data.network.nodes.filter(function (n) { return onRoute[n.id]; }).map(function (n) {
+      return { id: n.id, borderWidth: 3, color: Object.assign({}, n.color, { border: ACCENT }) };
+    }));
+    var used = {};
+    var labels = {};
+    var drawn = [];
+    hops.forEach(function (hop, index) {
+      var edge = edgeFor(hop, topic);
+      if (edge) {
+        used[edge.id] = true;
+        labels[edge.id] = (labels[edge.id] ? labels[edge.id] + ", " : "") + (index + 1);
+        drawn.push(edge.id);
+      } else if (nodes.get(hop.from_id) && nodes.get(hop.to_id)) {
+        var id = "hop-" + index;
+        edges.add({ id: id, from: hop.from_id, to: hop.to_id, arrows: "to", dashes: [4, 4] });
+        highlight.added.push(id);
+        used[id] = true;
+        labels[id] = String(index + 1);
+        drawn.push(id);
+      } else {
+        drawn.push(null);
+      }
+    });
+    edges.update(edges.get().map(function (e) {
+      if (used[e.id]) {
+        return { id: e.id, width: 4, color: { color: ACCENT, highlight: ACCENT, hover: ACCENT, opacity: 1 }, label: " " + labels[e.id] + " ",
+          font: { size: 22, color: "#ffffff", background: ACCENT, strokeWidth: 0, align: "horizontal" } };
+      }
+      return { id: e.id, color: { color: "#e3e6e9", highlight: "#111111", hover: "#111111", opacity: 0.6 } };
+    }));
+    highlight.nodes = Object.keys(onRoute);
+    highlight.hops = hops.map(function (hop, index) { return { from: hop.from_id, to: hop.to_id, edge: drawn[index] }; });
+  }
+
+  function hopList(hops) {
+    return h("ol", { class: "hops" }, hops.map(function (hop) {
+      var missing = !nodes.get(hop.from_id) || !nodes.get(hop.to_id);
+      return h("li", { data: { from: hop.from_id, to: hop.to_id } }, [
+        h("div", { class: "hop" }, [nodeLink(hop.from_id), h("div", {}, [h("span", { class: "arrow", text: "→ " }),
+          nodeLink(hop.to_id), hop.to_kind ? h("span", { class: "muted small", text: staffing(hop.holder, hop.to_kind) }) : null])]),
+        hop.reason ? h("div", { class: "reason", text: hop.reason }) : null,
+        hop.source ? h("div", { class: "small source", text: sourceText(hop.source) }) : null,
+        missing ? h("div", { class: "small muted", text: "(not drawn in this view)" }) : null,
+      ]);
+    }));
+  }
+
+  var escCouncil = $("esc-council");
+  var escTopic = $("esc-topic");
+  var escResult = $("esc-result");
+  escCouncil.append(h("option", { value: "", text: "— choose a council —" }));
+  data.councils.forEach(function (c) { escCouncil.append(h("option", { value: c.id, text: c.name })); });
+  data.topics.forEach(function (t) { escTopic.append(h("option", { value: t.id, text: t.name, title: t.question })); });
+  if (!data.councils.length) $("escalation-section").hidden = true;
+
+  function staffing(holder, kind) {
+    if (holder) return " (" + holder.name + ")";
+    return kind === "Post" ? " (vacant)" : "";
+  }
+
+  function partyLine(label, party) {
+    return h("p", { class: "party" }, [h("span", { class: "muted small", text: label + " " }), nodeLink(party.id),
+      h("span", { class: "muted small", text: staffing(party.holder, party.kind) })]);
+  }
+
+  function documentText(doc) {
+    return (doc.number || doc.name) + (doc.date ? " (" + doc.date + ")" : "") + (doc.decided ? "" : ", never decided");
+  }
+
+  /** Show the embedded escalation for the chosen council and topic, and highlight its routes. */
+  function showEscalation() {
+    clear(escResult);
+    clearHighlight();
+    var council = escCouncil.value;
+    var topic = escTopic.value;
+    if (!council) return null;
+    var escalation = (data.escalations[council] || {})[topic];
+    if (!escalation) {
+      escResult.append(h("p", { class: "muted", text: "No escalation data for this council and topic." }));
+      return null;
+    }
+    escResult.append(h("p", { class: "small muted", text: escalation.topic.question }), partyLine("Raised by", escalation.start));
+    var routes = escalation.routes;
+    if (!escalation.stated) {
+      escResult.append(h("p", { class: "note", text: "The text of " + escalation.council.name +
+        " states no route for this topic" + (escalation.mandate_documents.length ? " (" +
+        escalation.mandate_documents.map(documentText).join("; ") + ")." : ".") }));
+      if (escalation.other_starts.length) {
+        escResult.append(h("p", { class: "small" }, ["A route is stated from: "].concat(
+          escalation.other_starts.map(function (ref, i) { return [i ? ", " : "", nodeLink(ref.id)]; }).flat())));
+      }
+      escalation.other_texts.forEach(function (other) {
+        escResult.append(h("p", { class: "small" }, ["The text of ", nodeLink(other.council.id),
+          " (" + other.documents.map(documentText).join("; ") + ") sends it to: "].concat(
+          other.deciders.map(function (ref, i) { return [i ? ", " : "", nodeLink(ref.id)]; }).flat())));
+      });
+      highlightHops([], topic, [escalation.start.id]);
+      return escalation;
+    }
+    var all = [].concat.apply([], routes.map(function (route) { return route.hops; }));
+    var ends = [escalation.start.id];
+    routes.forEach(function (route, index) {
+      var title = routes.length > 1 ? "Route " + (index + 1) + " of " + routes.length : "Route";
+      var decider = route.decider;
+      escResult.append(h("div", { class: "route", data: { route: index } }, [
+        routes.length > 1
+          ? h("button", { type: "button", class: "link route-title", title: "Highlight only this route",
+              onclick: function () { highlightHops(route.hops, topic, [escalation.start.id]); } }, title)
+          : h("p", { class: "route-title", text: title }),
+        route.hops.length ? hopList(route.hops) : h("p", { class: "small", text: "Decided where it is raised: no hop." }),
+        decider ? h("div", { class: "decider" }, [partyLine("Decides:", decider),
+          decider.reason ? h("div", { class: "reason", text: decider.reason }) : null,
+          decider.source ? h("div", { class: "small source", text: sourceText(decider.source) }) : null])
+          : h("p", { class: "note", text: "The route ends without anyone who holds the mandate." }),
+      ]));
+      if (decider) ends.push(decider.id);
+    });
+    if (routes.length > 1) {
+      escResult.append(h("button", { type: "button", class: "link small", onclick: function () { highlightHops(all, topic, ends); } },
+        "Highlight every route"));
+    }
+    highlightHops(all, topic, ends);
+    return escalation;
+  }
+  escCouncil.addEventListener("change", showEscalation);
+  escTopic.addEventListener("change", showEscalation);
+
+  if (data.paths.length) {
+    $("path-section").hidden = false;
+    var pathResult = $("path-result");
+    data.paths.forEach(function (hops, index) {
+      pathResult.append(h("div", { class: "route" }, [
+        h("p", { class: "route-title", text: data.paths.length > 1 ? "Path " + (index + 1) + " of " + data.paths.length : hops.length + " hop(s)" }),
+        h("ol", { class: "hops" }, hops.map(function (hop) {
+          return h("li", { data: { from: hop.from_id, to: hop.to_id } }, [
+            h("div", { class: "hop" }, [nodeLink(hop.from_id),
+              h("span", { class: "arrow mono small", text: hop.forward ? " —" + hop.type + "→ " : " ←" + hop.type + "— " }),
+              nodeLink(hop.to_id)]),
+            hop.reason ? h("div", { class: "reason", text: hop.reason }) : null,
+            hop.source ? h("div", { class: "small source", text: sourceText(hop.source) }) : null,
+          ]);
+        })),
+      ]));
+    });
+  }
+
+  // ------------------------------------------------------------------------------------ start
+
+  network.fit({ animation: false });
+  updateStatus();
+
+  window.orgraphView = {
+    network: network,
+    nodes: nodes,
+    edges: edges,
+    nodeCount: function () { return nodes.length; },
+    edgeCount: function () { return data.network.edges.length; },
+    visibleNodeCount: visibleNodeCount,
+    search: function (query) { searchInput.value = query; return search(query); },
+    select: select,
+    escalate: function (council, topic) {
+      escCouncil.value = council; escTopic.value = topic;
+      return showEscalation();
+    },
+    highlighted: function () { return JSON.parse(JSON.stringify({ nodes: highlight.nodes.slice().sort(), hops: highlight.hops })); },
+    ready: true,
+  };
+})();
