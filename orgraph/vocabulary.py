@@ -207,11 +207,9 @@ README_END = "<!-- vocabulary:end -->"
 
 def with_reference_table(readme: str) -> str:
     """``readme`` with the text between the vocabulary markers replaced by :func:`reference_table`."""
-    head, start, rest = readme.partition(README_START)
-    _, end, tail = rest.partition(README_END)
-    if not start or not end:
-        raise ValueError("the README has no vocabulary markers")
-    return f"{head}{README_START}\n{reference_table()}\n{README_END}{tail}"
+    from .generated import replace_between
+
+    return replace_between(readme, README_START, README_END, reference_table())
 
 
 if __name__ == "__main__":  # regenerate the README's table: python -m orgraph.vocabulary README.md

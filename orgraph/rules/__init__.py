@@ -64,8 +64,6 @@ README_END = "<!-- rules:end -->"
 
 def with_rules_table(readme: str) -> str:
     """``readme`` with the text between the rules markers replaced by :func:`rules_table`."""
-    head, start, rest = readme.partition(README_START)
-    _, end, tail = rest.partition(README_END)
-    if not start or not end:
-        raise ValueError("the README has no rules markers")
-    return f"{head}{README_START}\n{rules_table()}\n{README_END}{tail}"
+    from ..generated import replace_between
+
+    return replace_between(readme, README_START, README_END, rules_table())
