@@ -49,6 +49,16 @@ class Neighbour:
     properties: dict[str, Any] = field(default_factory=dict)
 
 
+def neighbour_order(n: Neighbour) -> tuple:
+    """The order every backend lists neighbours in: type, direction, the other node's id, then properties."""
+    return n.type, n.direction, n.node["id"], sorted(n.properties.items(), key=str)
+
+
+def hop_order(hop: Hop) -> tuple:
+    """Which relationship a path takes between two nodes: by type, forward before backward, then properties."""
+    return hop.type, 0 if hop.forward else 1, sorted(hop.properties.items(), key=str)
+
+
 def plain(value: Any) -> Any:
     """Dates as ISO text, dataclasses and tuples as dicts and lists: what JSON can hold."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -28,7 +28,7 @@ from typing import Any, Callable, Protocol
 from .. import schema
 from ..named_queries import run_named
 from ..neo4j_statements import KEY
-from ..results import Hop, Neighbour
+from ..results import Hop, Neighbour, hop_order, neighbour_order
 
 
 class CypherRunner(Protocol):
@@ -69,16 +69,6 @@ def node_from_db(props: dict[str, Any]) -> dict[str, Any]:
 def relation_from_db(props: dict[str, Any]) -> dict[str, Any]:
     """A relationship's properties as the memory backend has them (no load key, dates as dates)."""
     return _dates({key: value for key, value in props.items() if key != KEY}, RELATION_DATES)
-
-
-def neighbour_order(n: Neighbour) -> tuple:
-    """The order of :meth:`neighbours`: type, direction, the other node's id, then properties."""
-    return n.type, n.direction, n.node["id"], sorted(n.properties.items(), key=str)
-
-
-def hop_order(hop: Hop) -> tuple:
-    """Which relationship a path takes between two nodes: by type, forward before backward, then properties."""
-    return hop.type, 0 if hop.forward else 1, sorted(hop.properties.items(), key=str)
 
 
 class CypherBackend:

@@ -21,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import Model, as_of
-from ..results import Hop, Neighbour
+from ..results import Hop, Neighbour, hop_order, neighbour_order
 
 
 class MemoryBackend:
@@ -57,8 +57,7 @@ class MemoryBackend:
                  for _, target, data in self.graph.out_edges(node_id, data=True)]
         found += [Neighbour(data["type"], "in", dict(self.graph.nodes[source]), _edge_props(data))
                   for source, _, data in self.graph.in_edges(node_id, data=True)]
-        return sorted(found, key=lambda n: (n.type, n.direction, n.node["id"], sorted(n.properties.items(),
-                                                                                        key=str)))
+        return sorted(found, key=neighbour_order)
 
     def paths(self, source: str, target: str, via: Iterable[str] | None = None, *, all_paths: bool = False,
               max_hops: int | None = None) -> list[list[Hop]]:
@@ -84,12 +83,12 @@ class MemoryBackend:
 
     @staticmethod
     def _hop(view: nx.MultiDiGraph, a: str, b: str) -> Hop:
-        """The relationship between two adjacent nodes: the first by (type, direction) when several."""
-        candidates = [(data["type"], 0, Hop(a, data["type"], b, True, _edge_props(data)))
+        """The relationship between two adjacent nodes, chosen by :func:`~orgraph.results.hop_order`."""
+        candidates = [Hop(a, data["type"], b, True, _edge_props(data))
                       for data in (view.get_edge_data(a, b) or {}).values()]
-        candidates += [(data["type"], 1, Hop(b, data["type"], a, False, _edge_props(data)))
+        candidates += [Hop(b, data["type"], a, False, _edge_props(data))
                        for data in (view.get_edge_data(b, a) or {}).values()]
-        return min(candidates, key=lambda c: (c[0], c[1]))[2]
+        return min(candidates, key=hop_order)
 
 
 def _edge_props(data: dict[str, Any]) -> dict[str, Any]:

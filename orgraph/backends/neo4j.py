@@ -25,7 +25,7 @@ import re
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
-from ..cli.common import UsageError
+from ..errors import UsageError
 from ..model import Model
 from ..named_queries import run_named
 from ..neo4j_statements import (DEFAULT_BATCH_SIZE, LoadSummary, Step, apply_plan, constraint_name, load_plan,

@@ -16,14 +16,11 @@ from typing import Any, Callable
 
 import click
 
+from ..errors import UsageError
 from ..names import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SHIPPED_MODELS = {"seed": "seed", "fictional": "examples/fictional"}
-
-
-class UsageError(Exception):
-    """Unusable input: the message is printed and the command exits with code 2."""
 
 
 def fail(message: str) -> None:
