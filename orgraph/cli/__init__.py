@@ -9,6 +9,11 @@ from __future__ import annotations
 import click
 
 from .browse import list_command, path_command, schema_command, show_command
+from .check import check_command
+from .escalate import escalate_command, reporting_line_command
+from .render import render_command
+from .synth import synth_command
+from .database import load_command, query_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -20,5 +25,6 @@ def main() -> None:
     """
 
 
-for _command in (list_command, show_command, path_command, schema_command):
+for _command in (list_command, show_command, path_command, schema_command, check_command, render_command,
+                 escalate_command, reporting_line_command, synth_command, load_command, query_command):
     main.add_command(_command)

@@ -1,0 +1,1 @@
+"""orgraph's benchmark suite: ``python -m benchmarks.run`` (see benchmarks/README.md)."""
