@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from ..rules.base import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
+from ..check_defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
 from .browse import EXTRA_LISTS
 from .common import UsageError, data_options, emit, handle_errors, open_backend, resolve_data_dir
 

@@ -29,10 +29,7 @@ REGIONAL_DIRECTOR = "regiondirektor"
 GROUP_HEAD_OFFICE = "kk"
 #: Meetings a year the documents allow ("4 till maximalt 8").
 MEETINGS_ALLOWED = (4, 8)
-#: Adjunct participants a council may have when its own ``adjunct_limit`` says nothing (``--adjunct-limit``).
-DEFAULT_ADJUNCT_LIMIT = 5
-#: A mandate older than this many years is reported (``--max-mandate-age-years``).
-DEFAULT_MAX_MANDATE_AGE_YEARS = 3
+from ..check_defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS  # noqa: E402  (re-exported)
 
 
 @dataclass(frozen=True)
