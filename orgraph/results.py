@@ -1,11 +1,11 @@
 """The shapes every backend returns, and that ``--format json`` prints.
 
 Both backends (memory and Neo4j) return these, so the command line prints the
-same thing whichever one answered.  :func:`to_json` is the one place that
+same thing whichever one answered.  :func:`plain` is the one place that
 turns them into the documented JSON.
 
 >>> hop = Hop("regiondirektor", "DELEGATES_TO", "hsu-direktor", True, {"reason": "…"})
->>> to_json(hop)["type"]
+>>> plain(hop)["type"]
 'DELEGATES_TO'
 """
 
@@ -71,11 +71,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
-
-
-def to_json(value: Any) -> Any:
-    """Alias of :func:`plain`, named for what the command line does with it."""
-    return plain(value)
 
 
 def dumps(value: Any) -> str:

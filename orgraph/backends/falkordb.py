@@ -19,6 +19,7 @@ from typing import Any
 
 from ..model import Model
 from ..neo4j_statements import DEFAULT_BATCH_SIZE, LoadSummary, apply_plan, load_plan
+from ..results import plain
 from .cypher import CypherBackend
 
 
@@ -53,16 +54,8 @@ class FalkorDBRunner:
 
 
 def _params(params: dict[str, Any]) -> dict[str, Any]:
-    def plain(value: Any) -> Any:
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.isoformat()
-        if isinstance(value, dict):
-            return {key: plain(item) for key, item in value.items()}
-        if isinstance(value, (list, tuple)):
-            return [plain(item) for item in value]
-        return value
-
-    return {key: plain(value) for key, value in params.items()}
+    """Parameters as FalkorDB takes them: dates as ISO text, tuples as lists (see :func:`~orgraph.results.plain`)."""
+    return plain(params)
 
 
 def falkordb_backend(graph: Any, day: dt.date) -> CypherBackend:

@@ -144,10 +144,4 @@ def schema_command() -> None:
     click.echo(json_schema(), nl=False)
 
 
-def ensure_known(value: str, known: list[str], kind: str) -> None:
-    """Raise a UsageError naming the valid choices when ``value`` is not one of ``known``."""
-    if value not in known:
-        raise unknown(kind, value, known)
-
-
-__all__ = ["list_command", "show_command", "path_command", "schema_command", "UsageError", "ensure_known"]
+__all__ = ["list_command", "show_command", "path_command", "schema_command", "UsageError"]
