@@ -253,7 +253,7 @@ class Falkor:
         self.client = None
         self.why = ""
         self.counter = 0
-        if not built("orgraph.backends.falkordb") or not built("orgraph.neo4j_statements"):
+        if not built("orgraph.backends.falkordb") or not built("orgraph.backends.cypher_load"):
             self.why = NOT_BUILT
             return
         try:
@@ -453,7 +453,7 @@ def budget(ctx: Context, small: float, large: float) -> float:
 def bench_b1(ctx: Context) -> None:
     import yaml
 
-    from orgraph.loader import data_files, load
+    from orgraph.model.loader import data_files, load
 
     files = data_files(ctx.directory)
 
@@ -525,8 +525,8 @@ def bench_b3(ctx: Context, falkor_graph: Any) -> None:
     undirected = graph.to_undirected(as_view=True)
     ms = 1000.0
     escalate = None
-    if built("orgraph.escalation"):
-        from orgraph.escalation import escalate
+    if built("orgraph.query.escalation"):
+        from orgraph.query.escalation import escalate
     cases = _escalation_cases(ctx, graph, 4 if ctx.big else 10)
     ends: dict[tuple[str, str], tuple[str, str | None]] = {}
     if escalate is not None:
@@ -592,7 +592,7 @@ def bench_b3(ctx: Context, falkor_graph: Any) -> None:
 def _slice(model: Any) -> Any:
     """The first region's nodes (at most PER_ROW_SLICE of them, in model order), the topics and the
     national bodies, with the relations among them: a valid model small enough to load row by row."""
-    from orgraph.model import Model
+    from orgraph.model.graph import Model
 
     first = next((node_id for node_id, node in model.nodes.items() if node.kind == "Region"), "")
     wanted = [node_id for node_id, node in model.nodes.items()
@@ -612,7 +612,7 @@ def bench_b4(ctx: Context) -> Any:
         ctx.figures.missing(keys, ctx.falkor.why)
         return None
     from orgraph.backends.falkordb import FalkorDBRunner
-    from orgraph.neo4j_statements import apply_plan, load_plan
+    from orgraph.backends.cypher_load import apply_plan, load_plan
 
     def load_into(model: Any, batch: int, removals: bool) -> tuple[float, int]:
         graph = ctx.falkor.fresh_graph(ctx.label)
@@ -651,7 +651,7 @@ def bench_b5(ctx: Context, scratch: Path) -> None:
     if not built("orgraph.render"):
         ctx.figures.missing(keys, NOT_BUILT)
         return
-    from orgraph.model import as_of
+    from orgraph.model.graph import as_of
     from orgraph.render import render_html
 
     seconds, runs, page = timed(lambda: render_html(ctx.model, ctx.day), ctx.repeat, 10)
@@ -848,7 +848,7 @@ def load_average() -> str:
 
 def profile_step(ctx: Context, key: str, top: int = 15) -> dict[str, Any]:
     """cProfile of the step behind figure ``key`` at this size: the functions with the most time."""
-    from orgraph.loader import load
+    from orgraph.model.loader import load
 
     from orgraph.backends.memory import MemoryBackend
 

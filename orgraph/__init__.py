@@ -3,7 +3,7 @@
 The library is usable without the command line::
 
     >>> import datetime as dt
-    >>> from orgraph.loader import load
+    >>> from orgraph.model.loader import load
     >>> from orgraph.backends.memory import MemoryBackend
     >>> from orgraph.resources import data_dir
     >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))

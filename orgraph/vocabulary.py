@@ -12,18 +12,100 @@ declarations; nothing else spells a label or a type by hand.
 True
 >>> RELATIONSHIPS["APPOINTS"].allowed("Person", "Post")
 False
+
+Code spells them through the typed constants, never as text:
+
+>>> Rel.HOLDS, Role.CONTACT_PERSON.value, Kind("Council") is Kind.COUNCIL
+(<Rel.HOLDS: 'HOLDS'>, 'contact-person', True)
+>>> Rel("HOLD")
+Traceback (most recent call last):
+ValueError: 'HOLD' is not a valid Rel
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """The node kinds (Neo4j labels), as typed constants: ``Kind.COUNCIL == "Council"``."""
+
+    REGION = "Region"
+    ADMINISTRATION = "Administration"
+    LEADERSHIP_GROUP = "LeadershipGroup"
+    COUNCIL = "Council"
+    PRIORITISATION_COUNCIL = "PrioritisationCouncil"
+    CLINICAL_LEADERSHIP = "ClinicalLeadership"
+    GROUP_WIDE_GROUP = "GroupWideGroup"
+    REGION_WIDE_GROUP = "RegionWideGroup"
+    SUBGROUP = "Subgroup"
+    PROCESS_TEAM = "ProcessTeam"
+    NATIONAL_PROGRAMME_AREA = "NationalProgrammeArea"
+    REGIONAL_PROGRAMME_AREA = "RegionalProgrammeArea"
+    FUNCTION = "Function"
+    POST = "Post"
+    PERSON = "Person"
+    DOCUMENT = "Document"
+    TOPIC = "Topic"
+
+
+class Rel(StrEnum):
+    """The relationship types, as typed constants: ``Rel.HOLDS == "HOLDS"``."""
+
+    DELEGATES_TO = "DELEGATES_TO"
+    COMMISSIONS = "COMMISSIONS"
+    DECIDED = "DECIDED"
+    APPOINTS = "APPOINTS"
+    HOLDS = "HOLDS"
+    POST_OF = "POST_OF"
+    REPRESENTS = "REPRESENTS"
+    EMPLOYED_BY = "EMPLOYED_BY"
+    MEMBER_OF = "MEMBER_OF"
+    PART_OF = "PART_OF"
+    REPORTS_TO = "REPORTS_TO"
+    LEADS = "LEADS"
+    REFERENCE_GROUP_FOR = "REFERENCE_GROUP_FOR"
+    PROVIDES = "PROVIDES"
+    IMPLEMENTS = "IMPLEMENTS"
+    NOMINATES_TO = "NOMINATES_TO"
+    HAS_MANDATE = "HAS_MANDATE"
+    REFERENCES = "REFERENCES"
+    SUPERSEDES = "SUPERSEDES"
+    ESCALATES_TO = "ESCALATES_TO"
+    MAY_DECIDE = "MAY_DECIDE"
+
+
+class Role(StrEnum):
+    """The post roles, as typed constants: ``Role.CONTACT_PERSON == "contact-person"``."""
+
+    DIRECTOR = "director"
+    HEAD = "head"
+    CHAIR = "chair"
+    CONTACT_PERSON = "contact-person"
+    MEMBER = "member"
+    ADJUNCT = "adjunct"
+    COORDINATOR = "coordinator"
+    LIST_KEEPER = "list-keeper"
+
+
+class TopicId(StrEnum):
+    """The escalation topic ids, as typed constants: ``TopicId.OUTSIDE_MANDATE == "outside-mandate"``."""
+
+    REGIONAL_ROUTINE = "regional-routine"
+    REGION_WIDE_DECISION = "region-wide-decision"
+    OUTSIDE_MANDATE = "outside-mandate"
+    CROSS_AREA_PROCESS = "cross-area-process"
+    NEW_DRUG_OR_METHOD = "new-drug-or-method"
+    ORGANISATION_AND_WORKING_CONDITIONS = "organisation-and-working-conditions"
+    SUPPORT_PROCESS = "support-process"
 
 
 @dataclass(frozen=True)
-class Label:
+class LabelSpec:
     """A node kind; its name is also the Neo4j label."""
 
-    name: str
+    name: Kind
     meaning: str
     swedish: str
     colour: str
@@ -33,13 +115,13 @@ class Label:
 
 
 @dataclass(frozen=True)
-class Relationship:
+class RelationshipSpec:
     """A relationship type, with the node kinds it may connect."""
 
-    name: str
+    name: Rel
     meaning: str
-    sources: tuple[str, ...]
-    targets: tuple[str, ...]
+    sources: tuple[Kind, ...]
+    targets: tuple[Kind, ...]
     needs_topic: bool = False
     dated: bool = False  # carries from/to dates (holdings)
 
@@ -49,127 +131,120 @@ class Relationship:
 
 
 @dataclass(frozen=True)
-class Role:
+class RoleSpec:
     """What a post is for inside its body."""
 
-    name: str
+    name: Role
     meaning: str
     swedish: str
     single_holder: bool = True
 
 
 @dataclass(frozen=True)
-class Topic:
+class TopicSpec:
     """An escalation topic id: part of the interface (scripts and the HTML use it)."""
 
-    id: str
+    id: TopicId
     question: str
 
 
-_BODIES = (
-    "Region",
-    "Administration",
-    "LeadershipGroup",
-    "Council",
-    "PrioritisationCouncil",
-    "ClinicalLeadership",
-    "GroupWideGroup",
-    "RegionWideGroup",
-    "Subgroup",
-    "ProcessTeam",
-    "NationalProgrammeArea",
-    "RegionalProgrammeArea",
-    "Function",
+_LABELS = (
+    LabelSpec(Kind.REGION, "the region, root of the organisation", "region", "#1f3b73", "star", 0, True),
+    LabelSpec(Kind.ADMINISTRATION, "an operating unit of the line organisation (a hospital group, primary care, …)",
+          "förvaltning", "#8c6d31", "box", 3, True),
+    LabelSpec(Kind.LEADERSHIP_GROUP, "the health-care leadership group; appoints chairs, councils are its reference group",
+          "ledningsgrupp / koncernledning hälso- och sjukvård", "#b5382f", "hexagon", 1, True),
+    LabelSpec(Kind.COUNCIL, "a coordination council (samordningsråd), one per area of responsibility",
+          "samordningsråd", "#2c7fb8", "diamond", 2, True),
+    LabelSpec(Kind.PRIORITISATION_COUNCIL, "the programme and prioritisation council (PPR)",
+          "program- och prioriteringsråd", "#d95f0e", "hexagon", 1, True),
+    LabelSpec(Kind.CLINICAL_LEADERSHIP, "clinical leadership, for processes spanning several areas",
+          "klinisk ledning", "#d95f0e", "hexagon", 1, True),
+    LabelSpec(Kind.GROUP_WIDE_GROUP, "a group-wide group (koncernövergripande grupp), an escalation target",
+          "koncernövergripande grupp", "#756bb1", "hexagon", 1, True),
+    LabelSpec(Kind.REGION_WIDE_GROUP, "a region-wide coordinating group (organisation, working conditions, premises)",
+          "regionövergripande samordnande grupp", "#756bb1", "hexagon", 1, True),
+    LabelSpec(Kind.SUBGROUP, "a subgroup a council sets up inside its mandate", "undergrupp", "#41b6c4", "dot", 4, True),
+    LabelSpec(Kind.PROCESS_TEAM, "a regional process team of knowledge-based management, led by a council",
+          "regionalt processteam", "#41b6c4", "dot", 4, True),
+    LabelSpec(Kind.NATIONAL_PROGRAMME_AREA, "a national programme area (NPO) of knowledge-based management",
+          "nationellt programområde", "#31a354", "triangle", 1, True),
+    LabelSpec(Kind.REGIONAL_PROGRAMME_AREA, "a regional programme area (RPO)", "regionalt programområde", "#31a354",
+          "triangle", 2, True),
+    LabelSpec(Kind.FUNCTION, "a responsible function for a support process", "ansvarig funktion", "#969696",
+          "triangle", 1, True),
+    LabelSpec(Kind.POST, "a position in a body (chair, contact person, member, …); held by people over time",
+          "uppdrag / befattning", "#fdae6b", "ellipse", 5),
+    LabelSpec(Kind.PERSON, "a named person", "person", "#fdd0a2", "dot", 6),
+    LabelSpec(Kind.DOCUMENT, "an assignment document, routine or mandate, with number and dates",
+          "dokument", "#bdbdbd", "square", 7),
+    LabelSpec(Kind.TOPIC, "an escalation topic: what a question is about", "frågetyp", "#e7298a", "star", 7),
 )
 
-_LABELS = (
-    Label("Region", "the region, root of the organisation", "region", "#1f3b73", "star", 0, True),
-    Label("Administration", "an operating unit of the line organisation (a hospital group, primary care, …)",
-          "förvaltning", "#8c6d31", "box", 3, True),
-    Label("LeadershipGroup", "the health-care leadership group; appoints chairs, councils are its reference group",
-          "ledningsgrupp / koncernledning hälso- och sjukvård", "#b5382f", "hexagon", 1, True),
-    Label("Council", "a coordination council (samordningsråd), one per area of responsibility",
-          "samordningsråd", "#2c7fb8", "diamond", 2, True),
-    Label("PrioritisationCouncil", "the programme and prioritisation council (PPR)",
-          "program- och prioriteringsråd", "#d95f0e", "hexagon", 1, True),
-    Label("ClinicalLeadership", "clinical leadership, for processes spanning several areas",
-          "klinisk ledning", "#d95f0e", "hexagon", 1, True),
-    Label("GroupWideGroup", "a group-wide group (koncernövergripande grupp), an escalation target",
-          "koncernövergripande grupp", "#756bb1", "hexagon", 1, True),
-    Label("RegionWideGroup", "a region-wide coordinating group (organisation, working conditions, premises)",
-          "regionövergripande samordnande grupp", "#756bb1", "hexagon", 1, True),
-    Label("Subgroup", "a subgroup a council sets up inside its mandate", "undergrupp", "#41b6c4", "dot", 4, True),
-    Label("ProcessTeam", "a regional process team of knowledge-based management, led by a council",
-          "regionalt processteam", "#41b6c4", "dot", 4, True),
-    Label("NationalProgrammeArea", "a national programme area (NPO) of knowledge-based management",
-          "nationellt programområde", "#31a354", "triangle", 1, True),
-    Label("RegionalProgrammeArea", "a regional programme area (RPO)", "regionalt programområde", "#31a354",
-          "triangle", 2, True),
-    Label("Function", "a responsible function for a support process", "ansvarig funktion", "#969696",
-          "triangle", 1, True),
-    Label("Post", "a position in a body (chair, contact person, member, …); held by people over time",
-          "uppdrag / befattning", "#fdae6b", "ellipse", 5),
-    Label("Person", "a named person", "person", "#fdd0a2", "dot", 6),
-    Label("Document", "an assignment document, routine or mandate, with number and dates",
-          "dokument", "#bdbdbd", "square", 7),
-    Label("Topic", "an escalation topic: what a question is about", "frågetyp", "#e7298a", "star", 7),
-)
+#: The body kinds (``is_body``), for relationships that may touch any body.
+_BODIES: tuple[Kind, ...] = tuple(label.name for label in _LABELS if label.is_body)
 
 _RELATIONSHIPS = (
-    Relationship("DELEGATES_TO", "a post hands part of its authority to another post", ("Post",), ("Post",)),
-    Relationship("COMMISSIONS", "a post commissions a body (uppdragsgivare)", ("Post",), _BODIES),
-    Relationship("DECIDED", "a post decided a document", ("Post",), ("Document",)),
-    Relationship("APPOINTS", "a body or post appoints the holders of a post", ("Post",) + _BODIES, ("Post",)),
-    Relationship("HOLDS", "a person holds a post from a date to a date", ("Person",), ("Post",), dated=True),
-    Relationship("POST_OF", "a post belongs to a body", ("Post",), _BODIES),
-    Relationship("REPRESENTS", "a post represents an administration", ("Post",), ("Administration",)),
-    Relationship("EMPLOYED_BY", "a person works in an administration", ("Person",), ("Administration",),
+    RelationshipSpec(Rel.DELEGATES_TO, "a post hands part of its authority to another post", (Kind.POST,), (Kind.POST,)),
+    RelationshipSpec(Rel.COMMISSIONS, "a post commissions a body (uppdragsgivare)", (Kind.POST,), _BODIES),
+    RelationshipSpec(Rel.DECIDED, "a post decided a document", (Kind.POST,), (Kind.DOCUMENT,)),
+    RelationshipSpec(Rel.APPOINTS, "a body or post appoints the holders of a post", (Kind.POST,) + _BODIES, (Kind.POST,)),
+    RelationshipSpec(Rel.HOLDS, "a person holds a post from a date to a date", (Kind.PERSON,), (Kind.POST,), dated=True),
+    RelationshipSpec(Rel.POST_OF, "a post belongs to a body", (Kind.POST,), _BODIES),
+    RelationshipSpec(Rel.REPRESENTS, "a post represents an administration", (Kind.POST,), (Kind.ADMINISTRATION,)),
+    RelationshipSpec(Rel.EMPLOYED_BY, "a person works in an administration", (Kind.PERSON,), (Kind.ADMINISTRATION,),
                  dated=True),
-    Relationship("MEMBER_OF", "a post also sits in another body", ("Post",), _BODIES),
-    Relationship("PART_OF", "a body is part of a larger body", _BODIES, _BODIES),
-    Relationship("REPORTS_TO", "reports in a line: a post or body to the one above it", ("Post",) + _BODIES,
-                 ("Post",) + _BODIES),
-    Relationship("LEADS", "a body leads another body", _BODIES, _BODIES),
-    Relationship("REFERENCE_GROUP_FOR", "a body is a reference group for another body", _BODIES, _BODIES),
-    Relationship("PROVIDES", "a body provides a post or support to another", _BODIES, ("Post",) + _BODIES),
-    Relationship("IMPLEMENTS", "a body implements the priorities another sets", _BODIES, _BODIES),
-    Relationship("NOMINATES_TO", "a body nominates chairs and members to another", _BODIES, _BODIES),
-    Relationship("HAS_MANDATE", "a body's mandate is a document", _BODIES + ("Post",), ("Document",)),
-    Relationship("REFERENCES", "a document refers to another document", ("Document",), ("Document",)),
-    Relationship("SUPERSEDES", "a document replaces an earlier one", ("Document",), ("Document",)),
-    Relationship("ESCALATES_TO", "a question of a topic goes from here to there", ("Post",) + _BODIES,
-                 ("Post",) + _BODIES, needs_topic=True),
-    Relationship("MAY_DECIDE", "a post or body holds the mandate to decide a topic", ("Post",) + _BODIES,
-                 ("Topic",)),
+    RelationshipSpec(Rel.MEMBER_OF, "a post also sits in another body", (Kind.POST,), _BODIES),
+    RelationshipSpec(Rel.PART_OF, "a body is part of a larger body", _BODIES, _BODIES),
+    RelationshipSpec(Rel.REPORTS_TO, "reports in a line: a post or body to the one above it", (Kind.POST,) + _BODIES,
+                 (Kind.POST,) + _BODIES),
+    RelationshipSpec(Rel.LEADS, "a body leads another body", _BODIES, _BODIES),
+    RelationshipSpec(Rel.REFERENCE_GROUP_FOR, "a body is a reference group for another body", _BODIES, _BODIES),
+    RelationshipSpec(Rel.PROVIDES, "a body provides a post or support to another", _BODIES, (Kind.POST,) + _BODIES),
+    RelationshipSpec(Rel.IMPLEMENTS, "a body implements the priorities another sets", _BODIES, _BODIES),
+    RelationshipSpec(Rel.NOMINATES_TO, "a body nominates chairs and members to another", _BODIES, _BODIES),
+    RelationshipSpec(Rel.HAS_MANDATE, "a body's mandate is a document", _BODIES + (Kind.POST,), (Kind.DOCUMENT,)),
+    RelationshipSpec(Rel.REFERENCES, "a document refers to another document", (Kind.DOCUMENT,), (Kind.DOCUMENT,)),
+    RelationshipSpec(Rel.SUPERSEDES, "a document replaces an earlier one", (Kind.DOCUMENT,), (Kind.DOCUMENT,)),
+    RelationshipSpec(Rel.ESCALATES_TO, "a question of a topic goes from here to there", (Kind.POST,) + _BODIES,
+                 (Kind.POST,) + _BODIES, needs_topic=True),
+    RelationshipSpec(Rel.MAY_DECIDE, "a post or body holds the mandate to decide a topic", (Kind.POST,) + _BODIES,
+                 (Kind.TOPIC,)),
 )
 
 _ROLES = (
-    Role("director", "a director of the region", "direktör"),
-    Role("head", "the head of an administration", "förvaltningschef"),
-    Role("chair", "chairs a body; appointed by the leadership group", "ordförande"),
-    Role("contact-person", "a leadership-group member who is a council's contact person", "kontaktperson"),
-    Role("member", "a participant; a manager representing an administration", "deltagare", single_holder=False),
-    Role("adjunct", "a co-opted participant decided by the council", "adjungerad deltagare", single_holder=False),
-    Role("coordinator", "the council's coordinator from the Group Head Office", "koordinator"),
-    Role("list-keeper", "keeps the list of group-wide groups", "förteckning koncernövergripande grupper"),
+    RoleSpec(Role.DIRECTOR, "a director of the region", "direktör"),
+    RoleSpec(Role.HEAD, "the head of an administration", "förvaltningschef"),
+    RoleSpec(Role.CHAIR, "chairs a body; appointed by the leadership group", "ordförande"),
+    RoleSpec(Role.CONTACT_PERSON, "a leadership-group member who is a council's contact person", "kontaktperson"),
+    RoleSpec(Role.MEMBER, "a participant; a manager representing an administration", "deltagare", single_holder=False),
+    RoleSpec(Role.ADJUNCT, "a co-opted participant decided by the council", "adjungerad deltagare", single_holder=False),
+    RoleSpec(Role.COORDINATOR, "the council's coordinator from the Group Head Office", "koordinator"),
+    RoleSpec(Role.LIST_KEEPER, "keeps the list of group-wide groups", "förteckning koncernövergripande grupper"),
 )
 
 _TOPICS = (
-    Topic("regional-routine", "a regional routine inside the chair's mandate"),
-    Topic("region-wide-decision", "needs a decision binding the whole region"),
-    Topic("outside-mandate", "neither chair nor participants hold the mandate"),
-    Topic("cross-area-process", "ways of working or processes spanning several areas"),
-    Topic("new-drug-or-method", "new drugs or medical methods with significant organisational or economic "
+    TopicSpec(TopicId.REGIONAL_ROUTINE, "a regional routine inside the chair's mandate"),
+    TopicSpec(TopicId.REGION_WIDE_DECISION, "needs a decision binding the whole region"),
+    TopicSpec(TopicId.OUTSIDE_MANDATE, "neither chair nor participants hold the mandate"),
+    TopicSpec(TopicId.CROSS_AREA_PROCESS, "ways of working or processes spanning several areas"),
+    TopicSpec(TopicId.NEW_DRUG_OR_METHOD, "new drugs or medical methods with significant organisational or economic "
           "consequences"),
-    Topic("organisation-and-working-conditions", "organisation, working conditions, compensation, premises"),
-    Topic("support-process", "a position affecting a support process"),
+    TopicSpec(TopicId.ORGANISATION_AND_WORKING_CONDITIONS, "organisation, working conditions, compensation, premises"),
+    TopicSpec(TopicId.SUPPORT_PROCESS, "a position affecting a support process"),
 )
 
-LABELS: dict[str, Label] = {label.name: label for label in _LABELS}
-RELATIONSHIPS: dict[str, Relationship] = {rel.name: rel for rel in _RELATIONSHIPS}
-ROLES: dict[str, Role] = {role.name: role for role in _ROLES}
-TOPICS: dict[str, Topic] = {topic.id: topic for topic in _TOPICS}
-BODY_LABELS: tuple[str, ...] = tuple(name for name, label in LABELS.items() if label.is_body)
+LABELS: dict[str, LabelSpec] = {label.name: label for label in _LABELS}
+RELATIONSHIPS: dict[str, RelationshipSpec] = {rel.name: rel for rel in _RELATIONSHIPS}
+ROLES: dict[str, RoleSpec] = {role.name: role for role in _ROLES}
+TOPICS: dict[str, TopicSpec] = {topic.id: topic for topic in _TOPICS}
+#: The kinds that are bodies (organisations, groups, councils): every kind but posts, people, documents, topics.
+BODY_LABELS: tuple[Kind, ...] = _BODIES
+
+# Each constant is declared exactly once with its meaning, and nothing is declared without a constant.
+for _enum, _declared in ((Kind, LABELS), (Rel, RELATIONSHIPS), (Role, ROLES), (TopicId, TOPICS)):
+    if set(_enum) != set(_declared) or len(_declared) != len(_enum):
+        raise AssertionError(f"{_enum.__name__} and its declarations differ")
 
 
 def reference_table() -> str:
@@ -207,7 +282,7 @@ README_END = "<!-- vocabulary:end -->"
 
 def with_reference_table(readme: str) -> str:
     """``readme`` with the text between the vocabulary markers replaced by :func:`reference_table`."""
-    from .generated import replace_between
+    from orgraph.generated import replace_between
 
     return replace_between(readme, README_START, README_END, reference_table())
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from orgraph.cli import main
-from orgraph.loader import load
+from orgraph.model.loader import load
 from orgraph.resources import data_dir
 
 TODAY = dt.date(2026, 11, 23)

@@ -20,8 +20,8 @@ import pytest
 
 from orgraph import vocabulary
 from orgraph.backends.neo4j import SHOW_CONSTRAINTS
-from orgraph.named_queries import QueryError, load_queries, parameters_used, parse_query, queries_dir
-from orgraph.neo4j_statements import SCHEMA_FILE, lint_statements, schema_statements, schema_text
+from orgraph.backends.named_queries import QueryError, load_queries, parameters_used, parse_query, queries_dir
+from orgraph.backends.cypher_load import SCHEMA_FILE, lint_statements, schema_statements, schema_text
 from orgraph.resources import data_dir
 
 CYPHER = data_dir("cypher")
@@ -153,7 +153,7 @@ def test_loader_statements_cover_every_label_and_type(seed_model, fictional_mode
 def test_schema_file_is_the_generated_schema():
     path = CYPHER / "schema" / SCHEMA_FILE
     assert path.read_text(encoding="utf-8") == schema_text(), \
-        "regenerate: python -c 'from orgraph.neo4j_statements import schema_text; print(schema_text(), end=\"\")'"
+        "regenerate: python -c 'from orgraph.backends.cypher_load import schema_text; print(schema_text(), end=\"\")'"
     assert schema_file_statements(path) == schema_statements()
     assert len(schema_statements()) == len(vocabulary.LABELS)
 

@@ -15,9 +15,9 @@ import pytest
 from conftest import TODAY
 from orgraph import vocabulary
 from orgraph.backends.memory import MemoryBackend
-from orgraph.escalation import NotOnALine, UnknownId, escalate, reporting_line, reporting_lines
-from orgraph.loader import load
-from orgraph.results import plain
+from orgraph.query.escalation import NotOnALine, UnknownId, escalate, reporting_line, reporting_lines
+from orgraph.model.loader import load
+from orgraph.model.values import plain
 
 COUNCILS = {"sr-ortopedi": "uh-ortopedi-2024", "sr-bild-och-funktionsmedicin": "uh-bfm-2026"}
 SAMBAND = "Samband och gränsdragning"  # both texts open that section heading with these words
@@ -296,7 +296,7 @@ def _code_strings(path: Path) -> set[str]:
             and isinstance(node.value, str) and id(node) not in docstrings}
 
 
-@pytest.mark.parametrize("module", ["escalation.py", "cli/escalate.py"])
+@pytest.mark.parametrize("module", ["query/escalation.py", "cli/escalate.py"])
 def test_no_topic_role_or_node_id_is_spelled_in_the_code(module):
     """Routes come from the data: the code names no topic, role, council or body."""
     import orgraph
@@ -336,7 +336,7 @@ def test_escalation_over_falkordb_equals_memory(falkor_fictional, fictional, day
 @pytest.mark.parametrize("day", [dt.date(2025, 6, 30), TODAY])
 def test_named_queries_agree_with_memory(falkor_fictional, fictional, day):
     from orgraph.backends.falkordb import FalkorDBRunner
-    from orgraph.named_queries import run_named
+    from orgraph.backends.named_queries import run_named
 
     runner = FalkorDBRunner(falkor_fictional)
     memory = fictional(day)
@@ -357,7 +357,7 @@ def test_named_queries_agree_with_memory(falkor_fictional, fictional, day):
 
 
 def test_named_queries_pass_neo4js_linter():
-    from orgraph.named_queries import get_query
+    from orgraph.backends.named_queries import get_query
     from orgraph_testing.cypher_lint import LintUnavailable, lint
 
     statements = [(name, get_query(name).text) for name in ("escalation-edges", "may-decide")]

@@ -16,12 +16,13 @@ from dataclasses import replace
 
 import pytest
 
-from orgraph import catalog, vocabulary
+from orgraph import vocabulary
+from orgraph.query import catalog
 from orgraph.backends.falkordb import FalkorDBRunner, falkordb_backend, load_graph
 from orgraph.backends.memory import MemoryBackend
-from orgraph.model import Model
-from orgraph.named_queries import load_queries, run_named
-from orgraph.neo4j_statements import KEY, apply_plan, load_plan
+from orgraph.model.graph import Model
+from orgraph.backends.named_queries import load_queries, run_named
+from orgraph.backends.cypher_load import KEY, apply_plan, load_plan
 
 TODAY = dt.date(2026, 11, 23)
 DAYS = (TODAY, dt.date(2025, 1, 1), dt.date(2023, 6, 1))
@@ -307,7 +308,7 @@ def test_identical_relations_stay_apart(scratch, seed_model):
 
 def test_parallel_relationships_pick_the_same_hop(scratch, seed_model):
     """Between two nodes with several relationships a path takes the first by type, then forward before backward."""
-    from orgraph.schema import Relation
+    from orgraph.model.schema import Relation
 
     extra = (Relation.model_validate({"from": "lg-hs", "type": "REPORTS_TO", "to": "sr-ortopedi"}),
              Relation.model_validate({"from": "sr-ortopedi", "type": "REPORTS_TO", "to": "lg-hs", "reason": "b"}),

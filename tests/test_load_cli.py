@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from orgraph.named_queries import load_queries
+from orgraph.backends.named_queries import load_queries
 
 PASSWORD = "Xq7!hemligt-lösen-4711"  # distinctive: any output containing it is a leak
 UNREACHABLE = "bolt://127.0.0.1:1"

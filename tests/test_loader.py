@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from orgraph.loader import ModelError, load
+from orgraph.model.loader import ModelError, load
 
 
 def problems_of(directory):

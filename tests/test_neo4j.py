@@ -30,11 +30,11 @@ if _PROBLEM:
     pytest.skip(f"no Docker engine answers ({_PROBLEM}); the Neo4j tests need one to start neo4j:5",
                 allow_module_level=True)
 
-from orgraph import catalog  # noqa: E402
-from orgraph.backends.memory import MemoryBackend  # noqa: E402
-from orgraph.backends.neo4j import Neo4jBackend, Neo4jDatabase, Neo4jProblem  # noqa: E402
-from orgraph.neo4j_statements import constraint_name, load_plan  # noqa: E402
-from orgraph import vocabulary  # noqa: E402
+from orgraph.query import catalog
+from orgraph.backends.memory import MemoryBackend
+from orgraph.backends.neo4j import Neo4jBackend, Neo4jDatabase, Neo4jProblem
+from orgraph.backends.cypher_load import constraint_name, load_plan
+from orgraph import vocabulary
 
 PASSWORD = "orgraph-Neo4j-test-4711"
 TODAY = dt.date(2026, 11, 23)

@@ -12,10 +12,10 @@ from conftest import TODAY
 
 from orgraph import vocabulary
 from orgraph.backends.memory import MemoryBackend
-from orgraph.escalation import escalate
-from orgraph.loader import load
-from orgraph.render import _csp_hash, _inline, _measure, page_data, render_html, script_json, vis_network_files
-from orgraph.results import plain
+from orgraph.query.escalation import escalate
+from orgraph.model.loader import load
+from orgraph.render.page import _csp_hash, _inline, _measure, page_data, render_html, script_json, vis_network_files
+from orgraph.model.values import plain
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

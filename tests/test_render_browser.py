@@ -17,8 +17,8 @@ from conftest import TODAY
 
 from orgraph import vocabulary
 from orgraph.backends.memory import MemoryBackend
-from orgraph.escalation import escalate
-from orgraph.loader import load
+from orgraph.query.escalation import escalate
+from orgraph.model.loader import load
 from orgraph.render import write_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY
-from orgraph.loader import load
+from orgraph.model.loader import load
 from orgraph.resources import data_dir
 from orgraph.rules import BY_ID, RULES, Options, check, rule_ids
 from orgraph.rules.context import Context
@@ -338,7 +338,7 @@ def test_rule_sources_are_documents_of_the_seed(seed_model):
 
 
 def rule_queries():
-    from orgraph.named_queries import load_queries
+    from orgraph.backends.named_queries import load_queries
 
     queries = load_queries()
     return {rule.id: queries[rule.cypher] for rule in RULES if rule.cypher}

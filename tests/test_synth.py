@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from orgraph.loader import load
+from orgraph.model.loader import load
 from orgraph.synth import MANIFEST, REFERENCE_DAY, VIOLATIONS, SynthSpec, build, generate, spec_for_nodes
 
 SMALL = SynthSpec(regions=2, councils_per_region=6, seed=7, violation_rate=0.5, staff_per_administration=30)

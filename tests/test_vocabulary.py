@@ -9,8 +9,8 @@ import jsonschema
 import yaml
 
 from orgraph import vocabulary
-from orgraph.loader import data_files
-from orgraph.schema import json_schema
+from orgraph.model.loader import data_files
+from orgraph.model.schema import json_schema
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

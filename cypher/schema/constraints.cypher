@@ -1,5 +1,5 @@
 // Uniqueness constraints for Neo4j 5 (Community): one per label, on id.
-// Generated from orgraph/vocabulary.py by orgraph.neo4j_statements.schema_text(); do not edit.
+// Generated from orgraph/vocabulary.py by orgraph.backends.cypher_load.schema_text(); do not edit.
 // `orgraph load` applies them; Neo4j needs them before data is written, in their own transaction.
 CREATE CONSTRAINT orgraph_region_id IF NOT EXISTS FOR (n:Region) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT orgraph_administration_id IF NOT EXISTS FOR (n:Administration) REQUIRE n.id IS UNIQUE;

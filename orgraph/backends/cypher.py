@@ -25,10 +25,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, Callable, Protocol
 
-from .. import schema
-from ..named_queries import run_named
-from ..neo4j_statements import KEY
-from ..results import Hop, Neighbour, hop_order, neighbour_order
+from orgraph.backends.base import Hop, Neighbour, hop_order, neighbour_order
+from orgraph.backends.cypher_load import KEY
+from orgraph.backends.named_queries import run_named
+from orgraph.model import schema
 
 
 class CypherRunner(Protocol):
@@ -86,7 +86,7 @@ class CypherBackend:
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run the named query ``name`` (``as_of`` is this backend's date unless given)."""
-        from ..named_queries import get_query
+        from orgraph.backends.named_queries import get_query
 
         if "as_of" in get_query(name).parameters:
             params.setdefault("as_of", self.day.isoformat())

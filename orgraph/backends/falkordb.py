@@ -17,10 +17,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..model import Model
-from ..neo4j_statements import DEFAULT_BATCH_SIZE, LoadSummary, apply_plan, load_plan
-from ..results import plain
-from .cypher import CypherBackend
+from orgraph.backends.cypher import CypherBackend
+from orgraph.backends.cypher_load import (
+    DEFAULT_BATCH_SIZE,
+    LoadSummary,
+    apply_plan,
+    load_plan,
+)
+from orgraph.model.graph import Model
+from orgraph.model.values import plain
 
 
 def falkordb_value(value: Any) -> Any:
@@ -54,7 +59,7 @@ class FalkorDBRunner:
 
 
 def _params(params: dict[str, Any]) -> dict[str, Any]:
-    """Parameters as FalkorDB takes them: dates as ISO text, tuples as lists (see :func:`~orgraph.results.plain`)."""
+    """Parameters as FalkorDB takes them: dates as ISO text, tuples as lists (see :func:`~orgraph.model.values.plain`)."""
     return plain(params)
 
 

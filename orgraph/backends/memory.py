@@ -3,7 +3,7 @@
 No server and nothing to configure; this is the default of every command.
 
 >>> import datetime as dt
->>> from orgraph.loader import load
+>>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> backend.node("lg-hs")["aka"]
@@ -20,12 +20,12 @@ from typing import Any
 
 import networkx as nx
 
-from ..model import Model, as_of
-from ..results import Hop, Neighbour, hop_order, neighbour_order
+from orgraph.backends.base import Hop, Neighbour, hop_order, neighbour_order
+from orgraph.model.graph import Model, as_of
 
 
 class MemoryBackend:
-    """Answers reads from a :class:`~orgraph.model.Model` as it stands on ``day``."""
+    """Answers reads from a :class:`~orgraph.model.graph.Model` as it stands on ``day``."""
 
     name = "memory"
 
@@ -83,7 +83,7 @@ class MemoryBackend:
 
     @staticmethod
     def _hop(view: nx.MultiDiGraph, a: str, b: str) -> Hop:
-        """The relationship between two adjacent nodes, chosen by :func:`~orgraph.results.hop_order`."""
+        """The relationship between two adjacent nodes, chosen by :func:`~orgraph.backends.base.hop_order`."""
         candidates = [Hop(a, data["type"], b, True, _edge_props(data))
                       for data in (view.get_edge_data(a, b) or {}).values()]
         candidates += [Hop(b, data["type"], a, False, _edge_props(data))

@@ -25,13 +25,20 @@ import re
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
-from ..errors import UsageError
-from ..model import Model
-from ..named_queries import run_named
-from ..neo4j_statements import (DEFAULT_BATCH_SIZE, LoadSummary, Step, apply_plan, constraint_name, load_plan,
-                                schema_statements)
-from .. import vocabulary
-from .cypher import CypherBackend
+from orgraph import vocabulary
+from orgraph.backends.cypher import CypherBackend
+from orgraph.backends.cypher_load import (
+    DEFAULT_BATCH_SIZE,
+    LoadSummary,
+    Step,
+    apply_plan,
+    constraint_name,
+    load_plan,
+    schema_statements,
+)
+from orgraph.backends.named_queries import run_named
+from orgraph.errors import UsageError
+from orgraph.model.graph import Model
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 MIN_MAJOR_VERSION = 5

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import click
 
-from .browse import list_command, path_command, schema_command, show_command
-from .check import check_command
-from .escalate import escalate_command, reporting_line_command
-from .render import render_command
-from .synth import synth_command
-from .database import load_command, query_command
+from orgraph.cli.browse import list_command, path_command, schema_command, show_command
+from orgraph.cli.check import check_command
+from orgraph.cli.database import load_command, query_command
+from orgraph.cli.escalate import escalate_command, reporting_line_command
+from orgraph.cli.render import render_command
+from orgraph.cli.synth import synth_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -6,7 +6,15 @@ from typing import Any
 
 import click
 
-from .common import EXIT_FINDINGS, UsageError, data_options, emit, handle_errors, open_backend, unknown
+from orgraph.cli.common import (
+    EXIT_FINDINGS,
+    UsageError,
+    data_options,
+    emit,
+    handle_errors,
+    open_backend,
+    unknown,
+)
 
 LIST_COLUMNS = {
     "councils": ["id", "name", "mandates"],
@@ -37,14 +45,14 @@ def list_command(what: str, **options: Any) -> None:
     if what in EXTRA_LISTS:
         rows, columns = EXTRA_LISTS[what](options)
     else:
-        from ..catalog import listing
+        from orgraph.query.catalog import listing
 
         backend = open_backend(options)
         try:
             rows, columns = listing(backend, what), LIST_COLUMNS[what]
         finally:
             backend.close()
-    from ..text import table
+    from orgraph.output.text import table
 
     emit(options, rows, lambda r: table(r, columns))
 
@@ -55,7 +63,7 @@ def list_command(what: str, **options: Any) -> None:
 @handle_errors
 def show_command(node_id: str, **options: Any) -> None:
     """A node, its properties, its holders (for a post) and its neighbours by relationship type."""
-    from ..catalog import describe
+    from orgraph.query.catalog import describe
 
     backend = open_backend(options)
     try:
@@ -96,7 +104,7 @@ def path_command(source: str, target: str, via: str | None, all_paths: bool, max
     Relationships are walked either way; a hop against the arrow is shown as ←TYPE—.
     Exit 1 when there is no path.
     """
-    from .. import vocabulary
+    from orgraph import vocabulary
 
     types = [t.strip() for t in via.split(",") if t.strip()] if via else None
     for rel_type in types or []:
@@ -122,7 +130,7 @@ def _hop_json(hop: Any) -> dict[str, Any]:
 
 
 def _paths_text(backend: Any, found: list) -> str:
-    from ..text import citation, hop_line
+    from orgraph.output.text import citation, hop_line
 
     def name(node_id: str) -> str:
         return require_node(backend, node_id)["name"]
@@ -139,7 +147,7 @@ def _paths_text(backend: Any, found: list) -> str:
 @click.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of a data file (for editors)."""
-    from ..schema import json_schema
+    from orgraph.model.schema import json_schema
 
     click.echo(json_schema(), nl=False)
 

@@ -7,9 +7,16 @@ from typing import Any
 
 import click
 
-from ..check_defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
-from .browse import EXTRA_LISTS
-from .common import UsageError, data_options, emit, handle_errors, open_backend, resolve_data_dir
+from orgraph.cli.browse import EXTRA_LISTS
+from orgraph.cli.common import (
+    UsageError,
+    data_options,
+    emit,
+    handle_errors,
+    open_backend,
+    resolve_data_dir,
+)
+from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
 
 
 @click.command("check")
@@ -33,8 +40,9 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
     The text report is grouped by council, then by severity. Exit 0 when no errors are found (warnings
     and info allowed), 1 when errors are (or warnings, with --fail-on warning), 2 on unusable input.
     """
-    from ..rules import Options, check_backend, format_text, rule_ids as known_rule_ids
-    from ..waivers import load_waivers
+    from orgraph.rules import Options, check_backend, format_text
+    from orgraph.rules import rule_ids as known_rule_ids
+    from orgraph.rules.waivers import load_waivers
 
     wanted = _wanted_rules(rule_ids, known_rule_ids())
     waivers_path = _waivers_path(waivers_file, options)
@@ -54,7 +62,7 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
 
 def _wanted_rules(given: tuple[str, ...], known: list[str]) -> tuple[str, ...] | None:
     """The rule ids ``--rule`` names (comma-separated or repeated), or None for all; unknown ids are an error."""
-    from ..names import did_you_mean
+    from orgraph.names import did_you_mean
 
     wanted = [part.strip() for value in given for part in value.split(",") if part.strip()]
     for rule_id in wanted:
@@ -66,7 +74,7 @@ def _wanted_rules(given: tuple[str, ...], known: list[str]) -> tuple[str, ...] |
 
 def _waivers_path(given: str | None, options: dict[str, Any]) -> Path | None:
     """``--waivers FILE``, or the data directory's ``waivers.yaml``; a named file that is missing is an error."""
-    from ..waivers import default_file
+    from orgraph.rules.waivers import default_file
 
     if given is not None:
         path = Path(given)
@@ -81,7 +89,7 @@ def _waivers_path(given: str | None, options: dict[str, Any]) -> Path | None:
 
 def list_rules(options: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
     """``orgraph list rules``: every rule with its severity and source."""
-    from ..rules import rule_rows
+    from orgraph.rules import rule_rows
 
     return rule_rows(), ["id", "severity", "kind", "title", "source"]
 

@@ -1,7 +1,7 @@
 """What every command shares: the options, opening a backend, printing, and clean failures.
 
 Commands stay thin: they parse options here, call the library, and print.
-Any :class:`UsageError` or :class:`~orgraph.loader.ModelError` becomes a
+Any :class:`UsageError` or :class:`~orgraph.model.loader.ModelError` becomes a
 message on stderr and exit code 2, never a traceback.
 """
 
@@ -16,8 +16,8 @@ from typing import Any, Callable
 
 import click
 
-from ..errors import UsageError
-from ..names import did_you_mean
+from orgraph.errors import UsageError
+from orgraph.names import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SHIPPED_MODELS = {"seed": "seed", "fictional": "examples/fictional"}
@@ -35,7 +35,7 @@ def resolve_data_dir(value: str | None) -> Path:
     >>> resolve_data_dir(None).name
     'seed'
     """
-    from ..resources import data_dir
+    from orgraph.resources import data_dir
 
     if value is None:
         return data_dir("seed")
@@ -81,7 +81,7 @@ def handle_errors(function: Callable) -> Callable:
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from ..loader import ModelError
+        from orgraph.model.loader import ModelError
 
         try:
             return function(*args, **kwargs)
@@ -103,7 +103,7 @@ def day_of(as_of: dt.datetime | None) -> dt.date:
 
 def load_model(data: str | None):
     """Load and validate the model in ``--data`` (raises ModelError on bad input)."""
-    from ..loader import load
+    from orgraph.model.loader import load
 
     return load(resolve_data_dir(data))
 
@@ -122,13 +122,13 @@ def open_backend(options: dict[str, Any]):
     """The backend the options ask for, on the date they ask for."""
     day = day_of(options.get("as_of"))
     if options.get("backend") == "neo4j":
-        from ..backends.neo4j import Neo4jBackend
+        from orgraph.backends.neo4j import Neo4jBackend
 
         if not options.get("uri"):
             raise UsageError("--backend neo4j needs --uri or NEO4J_URI")
         return Neo4jBackend.connect(options["uri"], options["user"], neo4j_password(), options.get("database"),
                                     day)
-    from ..backends.memory import MemoryBackend
+    from orgraph.backends.memory import MemoryBackend
 
     return MemoryBackend(load_model(options.get("data")), day)
 
@@ -136,7 +136,7 @@ def open_backend(options: dict[str, Any]):
 def emit(options: dict[str, Any], value: Any, text: Callable[[Any], str]) -> None:
     """Print ``value`` as JSON or through ``text``, as ``--format`` asks."""
     if options.get("output_format") == "json":
-        from ..results import dumps
+        from orgraph.output.json import dumps
 
         click.echo(dumps(value))
     else:

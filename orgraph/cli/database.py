@@ -8,8 +8,15 @@ from typing import Any
 
 import click
 
-from .browse import EXTRA_LISTS
-from .common import UsageError, day_of, emit, handle_errors, load_model, neo4j_password
+from orgraph.cli.browse import EXTRA_LISTS
+from orgraph.cli.common import (
+    UsageError,
+    day_of,
+    emit,
+    handle_errors,
+    load_model,
+    neo4j_password,
+)
 
 PROGRESS_MIN_ROWS = 2000  # a progress bar for models at least this large (rows written)
 
@@ -31,7 +38,7 @@ def _neo4j_options(function: Any) -> Any:
 
 
 def _connect(uri: str | None, user: str, database: str | None):
-    from ..backends.neo4j import Neo4jDatabase
+    from orgraph.backends.neo4j import Neo4jDatabase
 
     if not uri:
         raise UsageError("no Neo4j address: give --uri or set NEO4J_URI")
@@ -52,7 +59,7 @@ def load_command(data: str | None, batch_size: int, uri: str | None, user: str, 
     all-or-nothing (a failure leaves the database as it was). The password comes from NEO4J_PASSWORD
     or a prompt, never from an option.
     """
-    from ..neo4j_statements import load_plan, plan_size
+    from orgraph.backends.cypher_load import load_plan, plan_size
 
     model = load_model(data)  # bad input stops here, before anything is written
     plan = load_plan(model, batch_size)
@@ -128,7 +135,7 @@ def query_command(name: str, params: tuple[str, ...], as_of: Any, backend: str, 
 
     Values are passed only as parameters, never written into the query.
     """
-    from ..named_queries import QueryError, check_parameters, get_query
+    from orgraph.backends.named_queries import QueryError, check_parameters, get_query
 
     try:
         query = get_query(name)
@@ -145,14 +152,14 @@ def query_command(name: str, params: tuple[str, ...], as_of: Any, backend: str, 
     finally:
         db.close()
     columns = list(rows[0]) if rows else []
-    from ..text import table
+    from orgraph.output.text import table
 
     emit({"output_format": output_format}, rows, lambda r: table(r, columns))
 
 
 def list_queries(options: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
     """``orgraph list queries``: every named query with its parameters and description."""
-    from ..named_queries import QueryError, load_queries
+    from orgraph.backends.named_queries import QueryError, load_queries
 
     try:
         queries = load_queries()

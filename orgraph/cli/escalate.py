@@ -1,7 +1,7 @@
 """``orgraph escalate`` and ``orgraph reporting-line``: where a question goes, and who answers to whom.
 
-Thin: parse, call :mod:`orgraph.escalation`, print.  Text reads as a chain of sentences with the
-data's (Swedish) names; JSON is :func:`orgraph.results.plain` of the library's result.
+Thin: parse, call :mod:`orgraph.query.escalation`, print.  Text reads as a chain of sentences with the
+data's (Swedish) names; JSON is :func:`orgraph.model.values.plain` of the library's result.
 """
 
 from __future__ import annotations
@@ -10,7 +10,16 @@ from typing import Any
 
 import click
 
-from .common import EXIT_FINDINGS, UsageError, data_options, emit, handle_errors, open_backend, unknown
+from orgraph.cli.common import (
+    EXIT_FINDINGS,
+    UsageError,
+    data_options,
+    emit,
+    handle_errors,
+    open_backend,
+    unknown,
+)
+from orgraph.vocabulary import Kind
 
 VACANT = "vakant"
 
@@ -29,7 +38,7 @@ def escalate_command(council: str, topic: str, from_post: str | None, **options:
     and where the documents say so. Alternatives are shown as separate routes. Exit 1 when the
     council's text states no route for the topic.
     """
-    from ..escalation import UnknownId, escalate
+    from orgraph.query.escalation import UnknownId, escalate
 
     backend = open_backend(options)
     try:
@@ -54,7 +63,7 @@ def reporting_line_command(node_id: str, **options: Any) -> None:
     REFERENCE_GROUP_FOR, then PART_OF; a person through each post they hold on the date.
     Exit 1 when a person holds no post on that date.
     """
-    from ..escalation import NotOnALine, UnknownId, reporting_lines
+    from orgraph.query.escalation import NotOnALine, UnknownId, reporting_lines
 
     backend = open_backend(options)
     try:
@@ -82,8 +91,8 @@ def _unknown_listing_all(error: Any) -> UsageError:
 
 
 def _cite(source: Any) -> str:
-    """``RS 2024-00784 (2024-05-21) § Beslutsfattande``, as :func:`orgraph.text.citation` writes it."""
-    from ..text import citation
+    """``RS 2024-00784 (2024-05-21) § Beslutsfattande``, as :func:`orgraph.output.text.citation` writes it."""
+    from orgraph.output.text import citation
 
     if source is None:
         return ""
@@ -94,7 +103,7 @@ def _cite(source: Any) -> str:
 
 def _who(name: str, kind: str, holder: Any, administration: Any) -> str:
     """A post with its holder and administration, ``(vakant)`` when nobody holds it; a body by name."""
-    if kind == "Post":
+    if kind == Kind.POST:
         if holder is None:
             return f"{name} ({VACANT})"
         return f"{name} ({holder.name}{', ' + administration.name if administration else ''})"
@@ -123,7 +132,7 @@ def _document(doc: Any) -> str:
 
 
 def escalation_text(found: Any) -> str:
-    """The route(s) of an :class:`~orgraph.escalation.Escalation`, one line per hop, as sentences."""
+    """The route(s) of an :class:`~orgraph.query.escalation.Escalation`, one line per hop, as sentences."""
     start = found.start
     lines = [f"{found.council.name}: {found.topic.name} ({found.topic.id}), as of {found.as_of}"]
     who = _who(start.name, start.kind, start.holder, start.administration)
@@ -172,7 +181,7 @@ def _starts(posts: Any) -> list[str]:
 
 
 def reporting_text(found: Any) -> str:
-    """The line(s) upward of :class:`~orgraph.escalation.ReportingLines`, one line per step."""
+    """The line(s) upward of :class:`~orgraph.query.escalation.ReportingLines`, one line per step."""
     start = found.start
     who = _who(start.name, start.kind, start.holder, start.administration)
     if not found.lines:

@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from .common import EXIT_FINDINGS, UsageError, day_of, handle_errors, load_model, unknown
+from orgraph.cli.common import (
+    EXIT_FINDINGS,
+    UsageError,
+    day_of,
+    handle_errors,
+    load_model,
+    unknown,
+)
+from orgraph.vocabulary import Kind
 
 
 @click.command("render")
@@ -30,8 +38,8 @@ def render_command(output: str, council: str | None, path: tuple[str, str] | Non
     Opens in any browser, offline: search, filters, a details panel and an escalation
     explorer.  Exit 1 when --path finds no path.
     """
-    from ..backends.memory import MemoryBackend
-    from ..render import NoPathError, render_html, write_html
+    from orgraph.backends.memory import MemoryBackend
+    from orgraph.render import NoPathError, render_html, write_html
 
     if council and path:
         raise UsageError("choose either --council or --path, not both")
@@ -45,8 +53,8 @@ def render_command(output: str, council: str | None, path: tuple[str, str] | Non
     model = load_model(data)
     day = day_of(as_of)
     backend = MemoryBackend(model, day)
-    if council is not None and council not in {n["id"] for n in backend.nodes(["Council"])}:
-        raise unknown("council", council, [n["id"] for n in backend.nodes(["Council"])])
+    if council is not None and council not in {n["id"] for n in backend.nodes([Kind.COUNCIL])}:
+        raise unknown("council", council, [n["id"] for n in backend.nodes([Kind.COUNCIL])])
     for node_id in path or ():
         if backend.node(node_id) is None:
             raise unknown("node", node_id, backend.ids())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import UsageError, handle_errors
+from orgraph.cli.common import UsageError, handle_errors
 
 
 @click.command("synth")
@@ -29,7 +29,7 @@ def synth_command(regions: int, councils_per_region: int, seed: int, staff_per_a
     invented. DIR/synth-manifest.json lists the counts and each deliberate violation, so that
     `orgraph check --data DIR` can be held to exactly those findings.
     """
-    from ..synth import OutputExists, SynthSpec, generate, summary
+    from orgraph.synth import OutputExists, SynthSpec, generate, summary
 
     try:
         manifest = generate(SynthSpec(regions, councils_per_region, seed, violation_rate, staff_per_administration),

@@ -6,7 +6,7 @@ date, and its Cypher twin in ``cypher/queries/rule-<id>.cypher``).  The README's
 rule table is generated from the declarations (``python -m orgraph.rules README.md``).
 
 >>> import datetime as dt
->>> from orgraph.loader import load
+>>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> report = check(load(data_dir("seed")), dt.date(2026, 11, 23), Options(rules=("mandate-decided",)))
 >>> [(f.rule, f.severity, f.focus) for f in report.findings]
@@ -17,10 +17,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from .base import (DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS, GROUP_HEAD_OFFICE, MEETINGS_ALLOWED,
-                   REGIONAL_DIRECTOR, SEVERITIES, Clause, Finding, Hit, Message, Options, Rule, cypher_parameters)
-from .catalog import BY_ID, RULES
-from .report import Report, assemble, check, check_backend, findings_from_rows, format_text
+from orgraph.rules.base import (
+    DEFAULT_ADJUNCT_LIMIT,
+    DEFAULT_MAX_MANDATE_AGE_YEARS,
+    GROUP_HEAD_OFFICE,
+    MEETINGS_ALLOWED,
+    REGIONAL_DIRECTOR,
+    SEVERITIES,
+    Clause,
+    Finding,
+    Hit,
+    Message,
+    Options,
+    Rule,
+    cypher_parameters,
+)
+from orgraph.rules.catalog import BY_ID, RULES
+from orgraph.rules.report import (
+    Report,
+    assemble,
+    check,
+    check_backend,
+    findings_from_rows,
+    format_text,
+)
 
 __all__ = ["RULES", "BY_ID", "Rule", "Finding", "Hit", "Message", "Clause", "Options", "Report", "check",
            "check_backend", "assemble", "findings_from_rows", "format_text", "cypher_parameters", "rule_ids",
@@ -64,6 +84,6 @@ README_END = "<!-- rules:end -->"
 
 def with_rules_table(readme: str) -> str:
     """``readme`` with the text between the rules markers replaced by :func:`rules_table`."""
-    from ..generated import replace_between
+    from orgraph.generated import replace_between
 
     return replace_between(readme, README_START, README_END, rules_table())

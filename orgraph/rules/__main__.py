@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from . import with_rules_table
+from orgraph.rules import with_rules_table
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:

@@ -29,7 +29,7 @@ REGIONAL_DIRECTOR = "regiondirektor"
 GROUP_HEAD_OFFICE = "kk"
 #: Meetings a year the documents allow ("4 till maximalt 8").
 MEETINGS_ALLOWED = (4, 8)
-from ..check_defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS  # noqa: E402  (re-exported)
+from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Options:
     """Settings of a check run.
 
     ``rules`` limits the run to these rule ids (None: all); ``waivers`` are
-    accepted exceptions (see :mod:`orgraph.waivers`).
+    accepted exceptions (see :mod:`orgraph.rules.waivers`).
     """
 
     adjunct_limit: int = DEFAULT_ADJUNCT_LIMIT

@@ -19,9 +19,20 @@ from typing import Any, Callable, Iterator
 
 import networkx as nx
 
-from .base import GROUP_HEAD_OFFICE, MEETINGS_ALLOWED, REGIONAL_DIRECTOR, Clause, Hit, Message, Options, Rule, \
-    label, years_before
-from .context import Context
+from orgraph.rules.base import (
+    GROUP_HEAD_OFFICE,
+    MEETINGS_ALLOWED,
+    REGIONAL_DIRECTOR,
+    Clause,
+    Hit,
+    Message,
+    Options,
+    Rule,
+    label,
+    years_before,
+)
+from orgraph.rules.context import Context
+from orgraph.vocabulary import Kind, Rel, Role
 
 BFM = "uh-bfm-2026"  # the current revision of the template both assignment documents follow
 ARBETSORGANISATION = Clause(BFM, "Arbetsorganisation")
@@ -45,7 +56,7 @@ def rule(**declaration: Any) -> Callable:
 
 
 def _exactly_one(ctx: Context, role: str) -> Iterator[Hit]:
-    for council in ctx.of_kind("Council"):
+    for council in ctx.of_kind(Kind.COUNCIL):
         posts = ctx.posts_of(council, role)
         if not posts:
             yield Hit("none", (council,), council)
@@ -60,7 +71,7 @@ def _exactly_one(ctx: Context, role: str) -> Iterator[Hit]:
       messages={"none": Message("{council} has no chair post."),
                 "several": Message("{council} has {n} chair posts ({from1}); it must have exactly one.")})
 def council_one_chair(ctx: Context) -> Iterator[Hit]:
-    yield from _exactly_one(ctx, "chair")
+    yield from _exactly_one(ctx, Role.CHAIR)
 
 
 @rule(id="chair-appointed-by-leadership-group", severity="error", kind="stated",
@@ -70,8 +81,8 @@ def council_one_chair(ctx: Context) -> Iterator[Hit]:
       messages={"not-appointed": Message("{f0} is not appointed by the leadership group (no APPOINTS from a "
                                          "LeadershipGroup).")})
 def chair_appointed_by_leadership_group(ctx: Context) -> Iterator[Hit]:
-    for council, post in ctx.council_posts("chair"):
-        if not ctx.into(post, "APPOINTS", "LeadershipGroup"):
+    for council, post in ctx.council_posts(Role.CHAIR):
+        if not ctx.into(post, Rel.APPOINTS, Kind.LEADERSHIP_GROUP):
             yield Hit("not-appointed", (post,), council)
 
 
@@ -83,13 +94,13 @@ def chair_appointed_by_leadership_group(ctx: Context) -> Iterator[Hit]:
                 "several": Message("{council} has {n} contact-person posts ({from1}); it must have exactly "
                                    "one.")})
 def council_one_contact_person(ctx: Context) -> Iterator[Hit]:
-    yield from _exactly_one(ctx, "contact-person")
+    yield from _exactly_one(ctx, Role.CONTACT_PERSON)
 
 
 def _in_leadership_group(ctx: Context, person: str, besides: str) -> bool:
     """True when ``person`` holds a post other than ``besides`` that is a post (or member) of a leadership group."""
-    return any(ctx.out(post, "POST_OF", "LeadershipGroup") or ctx.out(post, "MEMBER_OF", "LeadershipGroup")
-               for post in ctx.out(person, "HOLDS", "Post") if post != besides)
+    return any(ctx.out(post, Rel.POST_OF, Kind.LEADERSHIP_GROUP) or ctx.out(post, Rel.MEMBER_OF, Kind.LEADERSHIP_GROUP)
+               for post in ctx.out(person, Rel.HOLDS, Kind.POST) if post != besides)
 
 
 @rule(id="contact-person-in-leadership-group", severity="error", kind="stated",
@@ -101,7 +112,7 @@ def _in_leadership_group(ctx: Context, person: str, besides: str) -> bool:
                 "not-member": Message("{f1}, contact person of {council}, holds no post in the leadership "
                                       "group.")})
 def contact_person_in_leadership_group(ctx: Context) -> Iterator[Hit]:
-    for council, post in ctx.council_posts("contact-person"):
+    for council, post in ctx.council_posts(Role.CONTACT_PERSON):
         holders = ctx.holders(post)
         if not holders:
             yield Hit("vacant", (post,), council)
@@ -122,8 +133,8 @@ def contact_person_in_leadership_group(ctx: Context) -> Iterator[Hit]:
                 "same": Message("{f1} (chair) and {f3} (contact person) of {council} both come from {f4}; the "
                                 "main principle is that they come from different administrations.")})
 def chair_contact_different_administrations(ctx: Context) -> Iterator[Hit]:
-    for council in ctx.of_kind("Council"):
-        for chair, contact in product(ctx.posts_of(council, "chair"), ctx.posts_of(council, "contact-person")):
+    for council in ctx.of_kind(Kind.COUNCIL):
+        for chair, contact in product(ctx.posts_of(council, Role.CHAIR), ctx.posts_of(council, Role.CONTACT_PERSON)):
             vacant = tuple(post for post in (chair, contact) if not ctx.holders(post))
             if vacant:
                 yield Hit("vacant", vacant, council)
@@ -144,8 +155,8 @@ def chair_contact_different_administrations(ctx: Context) -> Iterator[Hit]:
       remedy="Appoint another contact person (from the leadership group) or another chair.",
       messages={"same-person": Message("{f2} is both chair and contact person of {council}.")})
 def chair_contact_different_people(ctx: Context) -> Iterator[Hit]:
-    for council in ctx.of_kind("Council"):
-        for chair, contact in product(ctx.posts_of(council, "chair"), ctx.posts_of(council, "contact-person")):
+    for council in ctx.of_kind(Kind.COUNCIL):
+        for chair, contact in product(ctx.posts_of(council, Role.CHAIR), ctx.posts_of(council, Role.CONTACT_PERSON)):
             for person in sorted(set(ctx.holders(chair)) & set(ctx.holders(contact))):
                 yield Hit("same-person", (chair, contact, person), council)
 
@@ -155,7 +166,7 @@ def chair_contact_different_people(ctx: Context) -> Iterator[Hit]:
 
 def _is_generic_head(ctx: Context, post: str) -> bool:
     """A head post of no particular administration: the documents' "respektive förvaltningschef"."""
-    return not ctx.out(post, "POST_OF", "Administration")
+    return not ctx.out(post, Rel.POST_OF, Kind.ADMINISTRATION)
 
 
 @rule(id="participants-appointed-by-own-head", severity="error", kind="stated",
@@ -168,17 +179,17 @@ def _is_generic_head(ctx: Context, post: str) -> bool:
                 "unevaluable": Message("Cannot tell whether {f0} is appointed by the head of the administration "
                                        "it represents: it represents none (no REPRESENTS).", "info")})
 def participants_appointed_by_own_head(ctx: Context) -> Iterator[Hit]:
-    for council, post in ctx.council_posts("member"):
-        heads = [p for p in ctx.into(post, "APPOINTS", "Post") if ctx.role(p) == "head"]
+    for council, post in ctx.council_posts(Role.MEMBER):
+        heads = [p for p in ctx.into(post, Rel.APPOINTS, Kind.POST) if ctx.role(p) == Role.HEAD]
         if not heads:
             yield Hit("no-head", (post,), council)
             continue
         generic = any(_is_generic_head(ctx, head) for head in heads)
-        represented = ctx.out(post, "REPRESENTS", "Administration")
+        represented = ctx.out(post, Rel.REPRESENTS, Kind.ADMINISTRATION)
         if not represented and not generic:
             yield Hit("unevaluable", (post,), council)
         for administration in represented:
-            if not generic and not any(administration in ctx.out(head, "POST_OF", "Administration")
+            if not generic and not any(administration in ctx.out(head, Rel.POST_OF, Kind.ADMINISTRATION)
                                        for head in heads):
                 yield Hit("wrong-head", (post, administration), council)
 
@@ -196,10 +207,10 @@ def _adjunct_limit(focus: tuple[str, ...], lookup: Callable[[str], dict | None],
              "limit the mandate sets as the council's `adjunct_limit` (else --adjunct-limit applies).",
       messages={"over": Message("{council} has {n} adjunct participants ({from1}); {whose} limit is {limit}.")})
 def adjunct_limit(ctx: Context) -> Iterator[Hit]:
-    for council in ctx.of_kind("Council"):
+    for council in ctx.of_kind(Kind.COUNCIL):
         own = ctx.graph.nodes[council].get("adjunct_limit")
         limit = own if own is not None else ctx.options.adjunct_limit
-        people = sorted({person for post in ctx.posts_of(council, "adjunct") for person in ctx.holders(post)})
+        people = sorted({person for post in ctx.posts_of(council, Role.ADJUNCT) for person in ctx.holders(post)})
         if len(people) > limit:
             yield Hit("over", (council, *people), council)
 
@@ -220,7 +231,7 @@ def _meetings(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day:
                                    "not set.", "info")})
 def meeting_frequency(ctx: Context) -> Iterator[Hit]:
     low, high = MEETINGS_ALLOWED
-    for council in ctx.of_kind("Council"):
+    for council in ctx.of_kind(Kind.COUNCIL):
         data = ctx.graph.nodes[council]
         lowest, highest = data.get("meetings_min"), data.get("meetings_max")
         if lowest is None or highest is None:
@@ -247,15 +258,15 @@ def _office(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: d
                 "no-office": Message("Cannot tell where the coordinators come from: the model has no "
                                      "administration with id {office_id} (the Group Head Office).", "info")})
 def coordinator_from_group_head_office(ctx: Context) -> Iterator[Hit]:
-    office = ctx.kind(GROUP_HEAD_OFFICE) == "Administration"
+    office = ctx.kind(GROUP_HEAD_OFFICE) == Kind.ADMINISTRATION
     if not office:
         yield Hit("no-office", ())
-    for council in ctx.of_kind("Council"):
-        posts = ctx.posts_of(council, "coordinator")
+    for council in ctx.of_kind(Kind.COUNCIL):
+        posts = ctx.posts_of(council, Role.COORDINATOR)
         if not posts:
             yield Hit("missing", (council,), council)
         for post in posts if office else ():
-            if GROUP_HEAD_OFFICE not in ctx.into(post, "PROVIDES"):
+            if GROUP_HEAD_OFFICE not in ctx.into(post, Rel.PROVIDES):
                 yield Hit("not-provided", (post,), council)
             for person in ctx.holders(post):
                 employers = ctx.employers(person)
@@ -270,9 +281,9 @@ def coordinator_from_group_head_office(ctx: Context) -> Iterator[Hit]:
       remedy="Add `{from: <the process team>, type: REPORTS_TO, to: <the council that leads it>}`.",
       messages={"unreported": Message("{f0} reports to no council (no REPORTS_TO a Council).")})
 def process_team_reports_to_council(ctx: Context) -> Iterator[Hit]:
-    for team in ctx.of_kind("ProcessTeam"):
-        if not ctx.out(team, "REPORTS_TO", "Council"):
-            leaders = ctx.into(team, "LEADS", "Council")
+    for team in ctx.of_kind(Kind.PROCESS_TEAM):
+        if not ctx.out(team, Rel.REPORTS_TO, Kind.COUNCIL):
+            leaders = ctx.into(team, Rel.LEADS, Kind.COUNCIL)
             yield Hit("unreported", (team,), leaders[0] if leaders else None)
 
 
@@ -295,16 +306,16 @@ def _root(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.
                 "no-root": Message("Cannot check the chain of authority: the model has no post with id "
                                    "{root_id} (the Regional Director).", "info")})
 def chain_of_authority(ctx: Context) -> Iterator[Hit]:
-    rooted = ctx.kind(REGIONAL_DIRECTOR) == "Post" and ctx.role(REGIONAL_DIRECTOR) == "director"
+    rooted = ctx.kind(REGIONAL_DIRECTOR) == Kind.POST and ctx.role(REGIONAL_DIRECTOR) == Role.DIRECTOR
     if not rooted:
         yield Hit("no-root", ())
-    directors = [n for n in ctx.of_kind("Post") if ctx.role(n) == "director"]
+    directors = [n for n in ctx.of_kind(Kind.POST) if ctx.role(n) == Role.DIRECTOR]
     delegation = nx.DiGraph()
     delegation.add_nodes_from(directors)
-    delegation.add_edges_from((u, v) for u in directors for v in ctx.out(u, "DELEGATES_TO") if v in directors)
+    delegation.add_edges_from((u, v) for u in directors for v in ctx.out(u, Rel.DELEGATES_TO) if v in directors)
     authorised = nx.descendants(delegation, REGIONAL_DIRECTOR) | {REGIONAL_DIRECTOR} if rooted else set()
-    for council in ctx.of_kind("Council"):
-        commissioners = ctx.into(council, "COMMISSIONS", "Post")
+    for council in ctx.of_kind(Kind.COUNCIL):
+        commissioners = ctx.into(council, Rel.COMMISSIONS, Kind.POST)
         if not commissioners:
             yield Hit("uncommissioned", (council,), council)
         elif rooted and not authorised & set(commissioners):
@@ -312,7 +323,7 @@ def chain_of_authority(ctx: Context) -> Iterator[Hit]:
 
 
 def _mandates(ctx: Context, council: str) -> list[str]:
-    return ctx.out(council, "HAS_MANDATE", "Document")
+    return ctx.out(council, Rel.HAS_MANDATE, Kind.DOCUMENT)
 
 
 def _decided(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
@@ -335,7 +346,7 @@ def _iso(value: Any) -> str:
                 "later": Message("The mandate of {council}, {f1}, was decided only on {decided}, after "
                                  "{as_of}.")})
 def mandate_decided(ctx: Context) -> Iterator[Hit]:
-    for council in ctx.of_kind("Council"):
+    for council in ctx.of_kind(Kind.COUNCIL):
         mandates = _mandates(ctx, council)
         if not mandates:
             yield Hit("no-mandate", (council,), council)
@@ -363,7 +374,7 @@ def _age(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.d
                                    "decision date nor a date.", "info")})
 def mandate_age(ctx: Context) -> Iterator[Hit]:
     cutoff = years_before(ctx.day, ctx.options.max_mandate_age_years)
-    for council in ctx.of_kind("Council"):
+    for council in ctx.of_kind(Kind.COUNCIL):
         for document in _mandates(ctx, council):
             data = ctx.graph.nodes[document]
             since = data.get("decided") or data.get("date")
@@ -387,7 +398,7 @@ def _names_of(data: dict[str, Any]) -> set[str]:
                 "name-split": Message("{f1} carries a name of the leadership group {f0}: one body must be one "
                                       "node (record its other names as aka).")})
 def one_leadership_group(ctx: Context) -> Iterator[Hit]:
-    groups = ctx.of_kind("LeadershipGroup")
+    groups = ctx.of_kind(Kind.LEADERSHIP_GROUP)
     if not groups:
         yield Hit("none", ())
     elif len(groups) > 1:
@@ -395,7 +406,7 @@ def one_leadership_group(ctx: Context) -> Iterator[Hit]:
     for group in groups:
         names = _names_of(ctx.graph.nodes[group])
         for other, data in sorted(ctx.graph.nodes(data=True)):
-            if data["kind"] != "LeadershipGroup" and names & _names_of(data):
+            if data["kind"] != Kind.LEADERSHIP_GROUP and names & _names_of(data):
                 yield Hit("name-split", (group, other))
 
 
@@ -408,7 +419,7 @@ def one_leadership_group(ctx: Context) -> Iterator[Hit]:
       messages={"cycle": Message("Reporting lines run in a circle through {names}.")})
 def no_reporting_cycles(ctx: Context) -> Iterator[Hit]:
     lines = nx.DiGraph()
-    lines.add_edges_from((u, v) for u, v, data in ctx.graph.edges(data=True) if data["type"] == "REPORTS_TO")
+    lines.add_edges_from((u, v) for u, v, data in ctx.graph.edges(data=True) if data["type"] == Rel.REPORTS_TO)
     for cycle in sorted({tuple(sorted(cycle)) for cycle in nx.simple_cycles(lines)}):
         yield Hit("cycle", cycle)
 
@@ -418,7 +429,7 @@ def no_reporting_cycles(ctx: Context) -> Iterator[Hit]:
       remedy="Record who holds the post (`holdings: - {person: …, post: …, from: …}`), or end the post.",
       messages={"vacant": Message("{f0} is vacant on {as_of}.")})
 def vacant_post(ctx: Context) -> Iterator[Hit]:
-    for post in ctx.of_kind("Post"):
+    for post in ctx.of_kind(Kind.POST):
         if not ctx.holders(post):
             yield Hit("vacant", (post,), ctx.council_of(post))
 
@@ -430,12 +441,12 @@ def vacant_post(ctx: Context) -> Iterator[Hit]:
       messages={"left": Message("{f1} holds {f0}, but their employment at {f2} has ended and they work in no "
                                 "administration on {as_of}.")})
 def holder_left_administration(ctx: Context) -> Iterator[Hit]:
-    for post in ctx.of_kind("Post"):
+    for post in ctx.of_kind(Kind.POST):
         for person in ctx.holders(post):
             if ctx.employers(person):
                 continue
             ended = [(data.get("valid_to"), target) for _, target, data in ctx.full.out_edges(person, data=True)
-                     if data["type"] == "EMPLOYED_BY" and data.get("valid_to") is not None
+                     if data["type"] == Rel.EMPLOYED_BY and data.get("valid_to") is not None
                      and data["valid_to"] < ctx.day and target in ctx.graph]
             if ended:
                 last = max(ended, key=lambda item: (item[0], _reverse(item[1])))[1]

@@ -1,12 +1,12 @@
 """The reads rules make of the graph on one date: a thin, pure layer over networkx.
 
-``graph`` is the view on ``day`` (:func:`orgraph.model.as_of`): nodes and
+``graph`` is the view on ``day`` (:func:`orgraph.model.graph.as_of`): nodes and
 edges outside the date are gone, and an edge is there only when both its ends
 are.  ``full`` is the whole graph, for the few rules that look at what has
 ended (a person's past employment).
 
 >>> import datetime as dt
->>> from orgraph.loader import load
+>>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> ctx = Context.of(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> ctx.posts_of("sr-ortopedi", "chair")
@@ -23,8 +23,9 @@ from typing import Any
 
 import networkx as nx
 
-from ..model import Model, as_of
-from .base import Options
+from orgraph.model.graph import Model, as_of
+from orgraph.rules.base import Options
+from orgraph.vocabulary import Kind, Rel
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Context:
 
     @classmethod
     def of(cls, model_or_graph: Model | nx.MultiDiGraph, day: dt.date, options: Options | None = None) -> Context:
-        """The context for a :class:`~orgraph.model.Model` (or its whole graph) on ``day``."""
+        """The context for a :class:`~orgraph.model.graph.Model` (or its whole graph) on ``day``."""
         full = model_or_graph.graph() if isinstance(model_or_graph, Model) else model_or_graph
         return cls(as_of(full, day), full, day, options or Options())
 
@@ -76,21 +77,21 @@ class Context:
 
     def posts_of(self, body: str, role: str | None = None) -> list[str]:
         """The posts of a body (``POST_OF`` it), optionally only those with ``role``, sorted."""
-        return [p for p in self.into(body, "POST_OF", "Post") if role is None or self.role(p) == role]
+        return [p for p in self.into(body, Rel.POST_OF, Kind.POST) if role is None or self.role(p) == role]
 
     def council_posts(self, role: str) -> list[tuple[str, str]]:
         """``(council, post)`` for every post with ``role`` that is a post of a council, sorted."""
-        return [(council, post) for council in self.of_kind("Council") for post in self.posts_of(council, role)]
+        return [(council, post) for council in self.of_kind(Kind.COUNCIL) for post in self.posts_of(council, role)]
 
     def holders(self, post_id: str) -> list[str]:
         """The people holding a post on the date, sorted (empty: the post is vacant)."""
-        return self.into(post_id, "HOLDS", "Person")
+        return self.into(post_id, Rel.HOLDS, Kind.PERSON)
 
     def employers(self, person_id: str) -> list[str]:
         """The administrations a person works in on the date (``EMPLOYED_BY``), sorted."""
-        return self.out(person_id, "EMPLOYED_BY", "Administration")
+        return self.out(person_id, Rel.EMPLOYED_BY, Kind.ADMINISTRATION)
 
     def council_of(self, post_or_body: str) -> str | None:
         """The council a post belongs to (the smallest id if several), or None."""
-        councils = self.out(post_or_body, "POST_OF", "Council")
+        councils = self.out(post_or_body, Rel.POST_OF, Kind.COUNCIL)
         return councils[0] if councils else None

@@ -1,7 +1,7 @@
 """Run the rules, apply the waivers, and report: as a structure, as JSON, and as text for people.
 
 >>> import datetime as dt
->>> from orgraph.loader import load
+>>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> report = check(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> [f.focus for f in report.findings if f.rule == "mandate-decided"]
@@ -20,10 +20,11 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from ..model import Model
-from .base import SEVERITIES, Finding, Hit, Options, Rule, label, render
-from .catalog import BY_ID, RULES
-from .context import Context
+from orgraph.model.graph import Model
+from orgraph.rules.base import SEVERITIES, Finding, Hit, Options, Rule, label, render
+from orgraph.rules.catalog import BY_ID, RULES
+from orgraph.rules.context import Context
+from orgraph.vocabulary import Kind, Rel
 
 Lookup = Callable[[str], "dict[str, Any] | None"]
 
@@ -89,10 +90,10 @@ def check_backend(backend: Any, options: Options | None = None) -> Report:
         node = backend.node(node_id)
         if node is None:
             return None
-        if node.get("kind") == "Council":
+        if node.get("kind") == Kind.COUNCIL:
             return node_id
         councils = sorted(n.node["id"] for n in backend.neighbours(node_id)
-                          if n.type == "POST_OF" and n.direction == "out" and n.node.get("kind") == "Council")
+                          if n.type == Rel.POST_OF and n.direction == "out" and n.node.get("kind") == Kind.COUNCIL)
         return councils[0] if councils else None
 
     return assemble(hits, backend.node, backend.day, options, council_of)
@@ -159,7 +160,7 @@ def _waiver_finding(rule: Rule, variant: str, waiver: Any, lookup: Lookup, day: 
 
 
 def _council_of(ctx: Context, node_id: str) -> str | None:
-    if ctx.kind(node_id) == "Council":
+    if ctx.kind(node_id) == Kind.COUNCIL:
         return node_id
     return ctx.council_of(node_id)
 
@@ -188,7 +189,7 @@ HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Could not be chec
 
 def format_text(report: Report, lookup: Lookup, data: str | None = None) -> str:
     """The report as a leader reads it: by council, then by severity, each finding with its source and remedy."""
-    from ..text import citation
+    from orgraph.output.text import citation
 
     summary = report.summary
     lines = [f"orgraph check{f' of {data}' if data else ''}, as of {report.as_of.isoformat()}: "

@@ -17,7 +17,7 @@ carries exactly one deliberate rule violation; ``synth-manifest.json`` lists
 each one, so a checker can be held to exactly those findings.
 
 >>> import tempfile, pathlib
->>> from orgraph.loader import load
+>>> from orgraph.model.loader import load
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "model"
 >>> manifest = generate(SynthSpec(regions=1, councils_per_region=2, seed=1, violation_rate=0.5), out)
 >>> manifest["violations"][0]["council"]
@@ -40,7 +40,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import vocabulary
+from orgraph import vocabulary
 
 MANIFEST = "synth-manifest.json"
 REFERENCE_DAY = dt.date(2025, 1, 1)  # every holding and violation in the output stands from this day on

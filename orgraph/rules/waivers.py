@@ -14,7 +14,7 @@ when it expires (inclusive)::
       expires: 2026-12-31
 
 A malformed file is unusable input: :func:`load_waivers` raises
-:class:`~orgraph.loader.ModelError` naming file, line and value for every error.
+:class:`~orgraph.model.loader.ModelError` naming file, line and value for every error.
 
 >>> w = Waiver("vacant-post", ("sr-ortopedi-ordforande",), "r", "d", dt.date(2026, 12, 31), "waivers.yaml", 1)
 >>> w.expired(dt.date(2026, 12, 31)), w.expired(dt.date(2027, 1, 1))
@@ -30,9 +30,9 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .loader import ModelError, Problem, read_yaml, validation_problems
-from .names import did_you_mean
-from .schema import Slug, Text
+from orgraph.model.loader import ModelError, Problem, read_yaml, validation_problems
+from orgraph.model.schema import Slug, Text
+from orgraph.names import did_you_mean
 
 #: The waiver file ``orgraph check`` reads from the data directory when no ``--waivers`` is given.
 DEFAULT_NAMES = ("waivers.yaml", "waivers.yml")

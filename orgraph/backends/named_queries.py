@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .resources import data_dir
+from orgraph.resources import data_dir
 
 HEADER = ("name", "description", "parameters")
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -114,7 +114,7 @@ def get_query(name: str, directory: Path | None = None) -> NamedQuery:
     directory = directory or queries_dir()
     path = directory / f"{name}.cypher"
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name) or not path.is_file():
-        from .names import did_you_mean
+        from orgraph.names import did_you_mean
 
         known = sorted(p.stem for p in directory.glob("*.cypher"))
         hint = did_you_mean(name, known)

@@ -33,8 +33,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from . import vocabulary
-from .model import Model, node_properties, relation_properties
+from orgraph import vocabulary
+from orgraph.model.graph import Model, node_properties, relation_properties
 
 KEY = "_key"  # the property that identifies a loaded relationship
 SCHEMA_FILE = "constraints.cypher"  # in cypher/schema/
@@ -76,7 +76,7 @@ def schema_statements() -> list[str]:
 def schema_text() -> str:
     """The text of ``cypher/schema/constraints.cypher`` (a test keeps the checked-in file equal to it)."""
     head = ("// Uniqueness constraints for Neo4j 5 (Community): one per label, on id.\n"
-            "// Generated from orgraph/vocabulary.py by orgraph.neo4j_statements.schema_text(); do not edit.\n"
+            "// Generated from orgraph/vocabulary.py by orgraph.backends.cypher_load.schema_text(); do not edit.\n"
             "// `orgraph load` applies them; Neo4j needs them before data is written, in their own transaction.\n")
     return head + "".join(f"{statement};\n" for statement in schema_statements())
 
@@ -180,7 +180,7 @@ class Step:
 def load_plan(model: Model, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Step]:
     """Every statement that makes a database hold exactly ``model``, in order.
 
-    >>> from orgraph.loader import load
+    >>> from orgraph.model.loader import load
     >>> from orgraph.resources import data_dir
     >>> plan = load_plan(load(data_dir("seed")), batch_size=10)
     >>> [s.action for s in plan][:1], sum(s.rows for s in plan if s.action == "nodes")

@@ -18,7 +18,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from . import vocabulary
+from orgraph import vocabulary
+from orgraph.vocabulary import Kind
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
@@ -62,14 +63,14 @@ class _NodeBase(_Strict):
 class PostNode(_NodeBase):
     """A position in a body; people hold it over time (see ``holdings``)."""
 
-    kind: Literal["Post"]
+    kind: Literal[Kind.POST]
     role: RoleName
 
 
 class DocumentNode(_NodeBase):
     """An assignment document, routine or mandate."""
 
-    kind: Literal["Document"]
+    kind: Literal[Kind.DOCUMENT]
     number: Text | None = Field(None, description="registry number (diarienummer), e.g. RS 2024-00784")
     date: dt.date | None = Field(None, description="the date the document carries")
     decided: dt.date | None = Field(None, description="decision date; empty when never filled in")
@@ -78,7 +79,7 @@ class DocumentNode(_NodeBase):
 class CouncilNode(_NodeBase):
     """A coordination council."""
 
-    kind: Literal["Council"]
+    kind: Literal[Kind.COUNCIL]
     meetings_min: int | None = Field(None, ge=0, description="meetings a year, at least")
     meetings_max: int | None = Field(None, ge=0, description="meetings a year, at most")
     adjunct_limit: int | None = Field(None, ge=0, description="how many adjunct participants the mandate allows")
@@ -87,14 +88,14 @@ class CouncilNode(_NodeBase):
 class TopicNode(_NodeBase):
     """An escalation topic; its id must be one of the declared topic ids."""
 
-    kind: Literal["Topic"]
+    kind: Literal[Kind.TOPIC]
     id: TopicId  # type: ignore[assignment]
     default_role: RoleName | None = Field(
         None, description="the council post that raises such a question when --from is not given; "
         "empty: the council itself")
 
 
-_SPECIAL = {"Post": PostNode, "Document": DocumentNode, "Council": CouncilNode, "Topic": TopicNode}
+_SPECIAL = {Kind.POST: PostNode, Kind.DOCUMENT: DocumentNode, Kind.COUNCIL: CouncilNode, Kind.TOPIC: TopicNode}
 _PLAIN = tuple(
     type(f"{name}Node", (_NodeBase,), {"__annotations__": {"kind": Literal[name]}, "__doc__": label.meaning})
     for name, label in vocabulary.LABELS.items()

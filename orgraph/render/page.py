@@ -6,7 +6,7 @@ installed pyvis package, so the file needs no network at all.  Colours, shapes
 and the legend come from :mod:`orgraph.vocabulary`; the layout is computed here
 (a hierarchy by :attr:`~orgraph.vocabulary.Label.tier`, administrations aside)
 so that the page opens at once, physics off.  Escalation routes are computed by
-:mod:`orgraph.escalation` and embedded as data: the page never routes by itself.
+:mod:`orgraph.query.escalation` and embedded as data: the page never routes by itself.
 
 Everything from the model reaches the page only as JSON inside
 ``<script type="application/json">`` (with ``<``, ``>``, ``&``, U+2028 and
@@ -14,7 +14,7 @@ U+2029 escaped) and is shown with ``textContent``; the page's Content-Security-P
 forbids every network request and runs only its own two scripts (by hash).
 
 >>> import datetime as dt
->>> from orgraph.loader import load
+>>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> page = render_html(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> page.startswith("<!DOCTYPE html>") and "https://cdn" not in page
@@ -41,9 +41,11 @@ from typing import Any
 
 import networkx as nx
 
-from . import vocabulary
-from .model import Model
-from .results import Hop, plain
+from orgraph import vocabulary
+from orgraph.backends.base import Hop
+from orgraph.model.graph import Model
+from orgraph.model.values import plain
+from orgraph.vocabulary import Kind, Rel, Role
 
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _DATA_SCRIPT = re.compile(r'<script type="application/json" id="orgraph-data">(.*?)</script>', re.S)
@@ -63,7 +65,7 @@ def render_html(model: Model, day: dt.date, council: str | None = None,
     Raises :class:`KeyError` for an unknown council or node, :class:`ValueError`
     when both a council and a path are asked for, and :class:`NoPathError`.
     """
-    from .backends.memory import MemoryBackend
+    from orgraph.backends.memory import MemoryBackend
 
     if council is not None and path is not None:
         raise ValueError("choose either a council or a path, not both")
@@ -73,7 +75,7 @@ def render_html(model: Model, day: dt.date, council: str | None = None,
     clusters = _clusters(graph, order)
     found_paths: list[list[Hop]] = []
     if council is not None:
-        if graph.nodes.get(council, {}).get("kind") != "Council":
+        if graph.nodes.get(council, {}).get("kind") != Kind.COUNCIL:
             raise KeyError(council)
         ids = _council_view(graph, clusters, council)
         view = {"kind": "council", "council": council}
@@ -96,7 +98,7 @@ def render_html(model: Model, day: dt.date, council: str | None = None,
                  else _best_layout(graph, ids, clusters, order, boxes))
     edge_keys = _view_edges(graph, ids, found_paths)
     network = _network(graph, ids, edge_keys, positions, boxes, clusters, order, physics)
-    councils = sorted((n for n in ids if graph.nodes[n]["kind"] == "Council"), key=order.__getitem__)
+    councils = sorted((n for n in ids if graph.nodes[n]["kind"] == Kind.COUNCIL), key=order.__getitem__)
     data = {
         "meta": {"day": day.isoformat(), "view": view, "physics": physics,
                  "title": f"{_heading(graph, view)} · {day.isoformat()} · orgraph", "heading": _heading(graph, view)},
@@ -173,7 +175,7 @@ def vis_network_files() -> tuple[Path, Path]:
 
 
 def _page(data: dict[str, Any]) -> str:
-    from .resources import data_dir
+    from orgraph.resources import data_dir
 
     assets = data_dir("visualize")
     vis_js, vis_css = vis_network_files()
@@ -219,7 +221,7 @@ def _heading(graph: nx.MultiDiGraph, view: dict[str, Any]) -> str:
         return graph.nodes[view["council"]]["name"]
     if view["kind"] == "path":
         return f"{graph.nodes[view['from']]['name']} → {graph.nodes[view['to']]['name']}"
-    regions = [data["name"] for _, data in graph.nodes(data=True) if data["kind"] == "Region"]
+    regions = [data["name"] for _, data in graph.nodes(data=True) if data["kind"] == Kind.REGION]
     return regions[0] if regions else "orgraph"
 
 
@@ -236,33 +238,33 @@ def _clusters(graph: nx.MultiDiGraph, order: dict[str, int]) -> dict[str, str]:
     kind = {n: d["kind"] for n, d in graph.nodes(data=True)}
     cluster: dict[str, str] = {}
     for node_id, node_kind in kind.items():
-        if node_kind == "Council":
+        if node_kind == Kind.COUNCIL:
             cluster[node_id] = node_id
-        elif node_kind == "Administration":
+        elif node_kind == Kind.ADMINISTRATION:
             cluster[node_id] = "admin"
-        elif node_kind in ("Document", "Topic"):
+        elif node_kind in (Kind.DOCUMENT, Kind.TOPIC):
             cluster[node_id] = "reference"
     for node_id, node_kind in kind.items():  # bodies below councils go with the council they work for
         if node_id not in cluster and node_kind in vocabulary.BODY_LABELS:
-            near = sorted({m for m in nx.all_neighbors(graph, node_id) if kind[m] == "Council"},
+            near = sorted({m for m in nx.all_neighbors(graph, node_id) if kind[m] == Kind.COUNCIL},
                           key=order.__getitem__)
-            low = vocabulary.LABELS[node_kind].tier > vocabulary.LABELS["Council"].tier
+            low = vocabulary.LABELS[node_kind].tier > vocabulary.LABELS[Kind.COUNCIL].tier
             cluster[node_id] = near[0] if near and low else "region"
     for node_id, node_kind in kind.items():
-        if node_kind == "Post":
-            bodies = targets(node_id, "POST_OF")
+        if node_kind == Kind.POST:
+            bodies = targets(node_id, Rel.POST_OF)
             if bodies:
                 cluster[node_id] = cluster[bodies[0]] if cluster[bodies[0]] != "reference" else "region"
             else:
-                cluster[node_id] = "admin" if graph.nodes[node_id].get("role") == "head" else "region"
+                cluster[node_id] = "admin" if graph.nodes[node_id].get("role") == Role.HEAD else "region"
     rank = {"region": 1, "admin": 2}
     for node_id, node_kind in kind.items():
-        if node_kind == "Person":
-            held = [cluster[p] for p in targets(node_id, "HOLDS")]
+        if node_kind == Kind.PERSON:
+            held = [cluster[p] for p in targets(node_id, Rel.HOLDS)]
             if held:  # a council's people first, then the region's, then the administrations'
                 cluster[node_id] = min(held, key=lambda c: rank.get(c, 0))
             else:
-                cluster[node_id] = "admin" if targets(node_id, "EMPLOYED_BY") else "region"
+                cluster[node_id] = "admin" if targets(node_id, Rel.EMPLOYED_BY) else "region"
     for node_id in kind:
         cluster.setdefault(node_id, "region")
     return cluster
@@ -276,13 +278,13 @@ def _council_view(graph: nx.MultiDiGraph, clusters: dict[str, str], council: str
         ids.update(nx.all_neighbors(graph, node_id))
     ids = {n for n in ids if clusters[n] == council or clusters[n] not in _council_ids(graph)}
     for node_id in list(ids):
-        if graph.nodes[node_id]["kind"] == "Post":
-            ids.update(u for u, _, d in graph.in_edges(node_id, data=True) if d["type"] == "HOLDS")
+        if graph.nodes[node_id]["kind"] == Kind.POST:
+            ids.update(u for u, _, d in graph.in_edges(node_id, data=True) if d["type"] == Rel.HOLDS)
     return ids
 
 
 def _council_ids(graph: nx.MultiDiGraph) -> set[str]:
-    return {n for n, d in graph.nodes(data=True) if d["kind"] == "Council"}
+    return {n for n, d in graph.nodes(data=True) if d["kind"] == Kind.COUNCIL}
 
 
 def _view_edges(graph: nx.MultiDiGraph, ids: set[str], paths: list[list[Hop]]) -> list[tuple[str, str, Any]]:
@@ -370,11 +372,11 @@ def _labels(graph: nx.MultiDiGraph, ids: set[str]) -> dict[str, str]:
     for node_id in ids:
         name = graph.nodes[node_id]["name"]
         labels[node_id] = name
-        if graph.nodes[node_id]["kind"] != "Post":
+        if graph.nodes[node_id]["kind"] != Kind.POST:
             continue
         for _, body, data in graph.out_edges(node_id, data=True):
             suffix = ", " + graph.nodes[body]["name"]
-            if data["type"] == "POST_OF" and body in ids and name.lower().endswith(suffix.lower()) \
+            if data["type"] == Rel.POST_OF and body in ids and name.lower().endswith(suffix.lower()) \
                     and len(name) > len(suffix):
                 labels[node_id] = name[:-len(suffix)]
                 break
@@ -413,7 +415,7 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
     def holders_of(posts: list[str], pool: set[str]) -> list[str]:
         found: list[str] = []
         for post in posts:
-            for person in related(post, "HOLDS", into=True):
+            for person in related(post, Rel.HOLDS, into=True):
                 if person in pool and person not in placed and person not in found:
                     found.append(person)
                     anchors.setdefault(person, post)
@@ -436,7 +438,7 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
         """A body's rows: the body (and its own bodies), then its posts, each row with its holders under it."""
         placed.update(head)
         rows = wrapped(head, width)
-        rows += wrapped(holders_of([n for n in head if kind[n] == "Post"], pool), width)
+        rows += wrapped(holders_of([n for n in head if kind[n] == Kind.POST], pool), width)
         for chunk in wrapped(posts, width):
             placed.update(chunk)
             rows.append(chunk)
@@ -469,13 +471,13 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
 
     # The region: itself between its own posts (the directors), their holders, then the other bodies.
     region = members.get("region", set())
-    bodies = by_order(n for n in region if kind[n] in vocabulary.BODY_LABELS and kind[n] != "Region")
-    posts = by_order(n for n in region if kind[n] == "Post")
-    own_posts = [n for n in posts if not set(related(n, "POST_OF")) & set(bodies)]
+    bodies = by_order(n for n in region if kind[n] in vocabulary.BODY_LABELS and kind[n] != Kind.REGION)
+    posts = by_order(n for n in region if kind[n] == Kind.POST)
+    own_posts = [n for n in posts if not set(related(n, Rel.POST_OF)) & set(bodies)]
     body_posts = [n for n in posts if n not in own_posts]
     for post in body_posts:
-        anchors[post] = related(post, "POST_OF")[0]
-    top_row = by_order(n for n in region if kind[n] == "Region")
+        anchors[post] = related(post, Rel.POST_OF)[0]
+    top_row = by_order(n for n in region if kind[n] == Kind.REGION)
     top_row = own_posts[:len(own_posts) // 2] + top_row + own_posts[len(own_posts) // 2:]
     placed.update(top_row + bodies + body_posts)
     rows = [*wrapped(top_row, row_width), *wrapped(holders_of(own_posts, region), row_width)]
@@ -487,10 +489,10 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
 
     # The councils: one block each, side by side, in bands no wider than row_width.
     blocks = []
-    for council in by_order(c for c in members if kind.get(c) == "Council"):
+    for council in by_order(c for c in members if kind.get(c) == Kind.COUNCIL):
         pool = members[council]
         own_bodies = by_order(n for n in pool if n != council and kind[n] in vocabulary.BODY_LABELS)
-        council_posts = sorted((n for n in pool if kind[n] == "Post"),
+        council_posts = sorted((n for n in pool if kind[n] == Kind.POST),
                                key=lambda n: (role_rank.get(graph.nodes[n].get("role"), 99), order[n]))
         rows = block([council, *own_bodies], council_posts, pool, block_width)
         rows += wrapped(by_order(n for n in pool if n not in placed), block_width)
@@ -516,11 +518,11 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
     # stacked in columns about as tall as the rest.
     admin = members.get("admin", set())
     admin_blocks = []
-    for body in by_order(n for n in admin if kind[n] == "Administration"):
-        own = sorted((p for p in related(body, "POST_OF", into=True) if p in admin),
+    for body in by_order(n for n in admin if kind[n] == Kind.ADMINISTRATION):
+        own = sorted((p for p in related(body, Rel.POST_OF, into=True) if p in admin),
                      key=lambda n: (role_rank.get(graph.nodes[n].get("role"), 99), order[n]))
         admin_blocks.append(block([body, *own[:1]], own[1:], admin, block_width))
-    for post in [n for n in by_order(admin) if kind[n] == "Post" and n not in placed]:
+    for post in [n for n in by_order(admin) if kind[n] == Kind.POST and n not in placed]:
         admin_blocks.append(block([post], [], admin, block_width))
         admin_blocks[-1] += wrapped(holders_of([post], admin), block_width)
     rest = [n for n in by_order(admin) if n not in placed]
@@ -556,8 +558,8 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
     if admin_bottom < band_bottom:
         left = min(left, aside_left)
     reference = members.get("reference", set())
-    rows = wrapped(by_order(n for n in reference if kind[n] == "Topic"), max(right - left, row_width))
-    rows += wrapped(by_order(n for n in reference if kind[n] != "Topic"), max(right - left, row_width))
+    rows = wrapped(by_order(n for n in reference if kind[n] == Kind.TOPIC), max(right - left, row_width))
+    rows += wrapped(by_order(n for n in reference if kind[n] != Kind.TOPIC), max(right - left, row_width))
     place(rows, band_bottom, (left + right) / 2)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}
 
@@ -654,7 +656,7 @@ def _network(graph: nx.MultiDiGraph, ids: set[str], edge_keys: list[tuple[str, s
         nth = pair_count[pair]
         pair_count[pair] += 1
         if relationship.needs_topic:
-            colour, width, dashes = vocabulary.LABELS["Topic"].colour, 1.6, [6, 4]
+            colour, width, dashes = vocabulary.LABELS[Kind.TOPIC].colour, 1.6, [6, 4]
         elif relationship.dated:
             colour, width, dashes = "#b9b2a6", 1.0, False
         else:
@@ -684,8 +686,8 @@ def _councils_of(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str]
     found: dict[str, list[str]] = {}
     for node_id in ids:
         own = {clusters[node_id]} & councils
-        if graph.nodes[node_id]["kind"] == "Person":
-            own |= {clusters[p] for _, p, d in graph.out_edges(node_id, data=True) if d["type"] == "HOLDS"} & councils
+        if graph.nodes[node_id]["kind"] == Kind.PERSON:
+            own |= {clusters[p] for _, p, d in graph.out_edges(node_id, data=True) if d["type"] == Rel.HOLDS} & councils
         found[node_id] = sorted(own)
     return found
 
@@ -741,7 +743,7 @@ def _source(backend: Any, props: dict[str, Any]) -> dict[str, Any] | None:
 
 def _details(backend: Any, node_id: str) -> dict[str, Any]:
     """What the details panel shows for a node."""
-    from .catalog import describe
+    from orgraph.query.catalog import describe
 
     described = describe(backend, node_id)
     node = described["node"]
@@ -752,11 +754,11 @@ def _details(backend: Any, node_id: str) -> dict[str, Any]:
         "sources": [s for s in [_source(backend, node)] if s],
         "relations": [],
     }
-    if node["kind"] == "Post":
+    if node["kind"] == Kind.POST:
         details["holders"] = [
             {"id": n.node["id"], "name": n.node["name"], "from": n.properties.get("valid_from"),
              "to": n.properties.get("valid_to"), "source": _source(backend, n.properties)}
-            for n in backend.neighbours(node_id) if n.type == "HOLDS" and n.direction == "in"]
+            for n in backend.neighbours(node_id) if n.type == Rel.HOLDS and n.direction == "in"]
     for n in backend.neighbours(node_id):
         details["relations"].append({"type": n.type, "direction": n.direction, "id": n.node["id"],
                                      "name": n.node["name"], "topic": n.properties.get("topic")})
@@ -778,8 +780,8 @@ def _hop_data(backend: Any, hop: Hop) -> dict[str, Any]:
 
 
 def _escalations(backend: Any, councils: list[str]) -> dict[str, dict[str, Any]]:
-    """Every council's escalation for every topic, computed by :mod:`orgraph.escalation`, as plain data."""
-    from .escalation import escalate
+    """Every council's escalation for every topic, computed by :mod:`orgraph.query.escalation`, as plain data."""
+    from orgraph.query.escalation import escalate
 
     return {council: {topic: plain(escalate(backend, council, topic)) for topic in vocabulary.TOPICS}
             for council in councils}

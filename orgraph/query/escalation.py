@@ -34,11 +34,11 @@ The walk stops at a node with none of these, or where it would revisit a node on
 Every hop names both ends, their holders on the date (``None``: vacant, for a post) and their
 administration (the holder's ``EMPLOYED_BY``, else the post's ``REPRESENTS``, else the administration
 the post is ``POST_OF``), the relationship, its reason and its source.  All results are frozen
-dataclasses that :func:`orgraph.results.plain` turns into JSON.
+dataclasses that :func:`orgraph.model.values.plain` turns into JSON.
 
 >>> import datetime as dt
 >>> from orgraph.backends.memory import MemoryBackend
->>> from orgraph.loader import load
+>>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> found = escalate(backend, "sr-ortopedi", "region-wide-decision")
@@ -58,14 +58,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from . import vocabulary
-from .catalog import Backend
+from orgraph import vocabulary
+from orgraph.backends.base import Backend
+from orgraph.vocabulary import Kind, Rel
 
 #: The relationship types a reporting line follows upward, in order of precedence (see the module text).
-LINE_STEPS: tuple[str, ...] = ("HOLDS", "REPORTS_TO", "POST_OF", "REFERENCE_GROUP_FOR", "PART_OF")
+LINE_STEPS: tuple[str, ...] = (Rel.HOLDS, Rel.REPORTS_TO, Rel.POST_OF, Rel.REFERENCE_GROUP_FOR, Rel.PART_OF)
 #: No route or line is followed further than this many hops (the data's longest is far shorter).
 MAX_HOPS = 25
-_NOT_ON_A_LINE = ("Document", "Topic")
+_NOT_ON_A_LINE = (Kind.DOCUMENT, Kind.TOPIC)
 
 
 class UnknownId(LookupError):
@@ -243,15 +244,15 @@ class _Reader:
         node_id = node["id"]
         if node_id not in self._people:
             holder = administration = None
-            if node["kind"] == "Post":
-                held_by = sorted((n.node for n in _in(self.backend, node_id, "HOLDS")), key=lambda n: n["id"])
+            if node["kind"] == Kind.POST:
+                held_by = sorted((n.node for n in _in(self.backend, node_id, Rel.HOLDS)), key=lambda n: n["id"])
                 holder = _ref(held_by[0]) if held_by else None
-                employers = sorted((n.node for n in _out(self.backend, held_by[0]["id"], "EMPLOYED_BY")),
+                employers = sorted((n.node for n in _out(self.backend, held_by[0]["id"], Rel.EMPLOYED_BY)),
                                    key=lambda n: n["id"]) if held_by else []
-                represents = sorted((n.node for n in _out(self.backend, node_id, "REPRESENTS")),
+                represents = sorted((n.node for n in _out(self.backend, node_id, Rel.REPRESENTS)),
                                     key=lambda n: n["id"])
-                post_of = sorted((n.node for n in _out(self.backend, node_id, "POST_OF")
-                                  if n.node["kind"] == "Administration"), key=lambda n: n["id"])
+                post_of = sorted((n.node for n in _out(self.backend, node_id, Rel.POST_OF)
+                                  if n.node["kind"] == Kind.ADMINISTRATION), key=lambda n: n["id"])
                 found = employers or represents or post_of
                 administration = _ref(found[0]) if found else None
             self._people[node_id] = (holder, administration)
@@ -277,13 +278,13 @@ class _Reader:
 
 def council_posts(backend: Backend, council_id: str) -> list[dict[str, Any]]:
     """The posts of a council (``POST_OF`` → the council), sorted by id."""
-    return sorted((n.node for n in _in(backend, council_id, "POST_OF") if n.node["kind"] == "Post"),
+    return sorted((n.node for n in _in(backend, council_id, Rel.POST_OF) if n.node["kind"] == Kind.POST),
                   key=lambda n: n["id"])
 
 
 def _deciders(backend: Backend, topic_id: str) -> dict[str, dict[str, Any]]:
     """The ids of the nodes that MAY_DECIDE the topic → the properties of that edge."""
-    return {n.node["id"]: n.properties for n in sorted(_in(backend, topic_id, "MAY_DECIDE"),
+    return {n.node["id"]: n.properties for n in sorted(_in(backend, topic_id, Rel.MAY_DECIDE),
                                                        key=lambda n: n.node["id"])}
 
 
@@ -295,9 +296,9 @@ def _routes(reader: _Reader, start: dict[str, Any], topic_id: str,
     routes: list[Route] = []
 
     def walk(node: dict[str, Any], hops: tuple[EscalationHop, ...], seen: frozenset[str]) -> None:
-        onward = sorted((n for n in _out(reader.backend, node["id"], "ESCALATES_TO")
+        onward = sorted((n for n in _out(reader.backend, node["id"], Rel.ESCALATES_TO)
                          if n.properties.get("topic") == topic_id and n.node["id"] not in seen),
-                        key=lambda n: (n.node["kind"] != "Post", n.node["id"],
+                        key=lambda n: (n.node["kind"] != Kind.POST, n.node["id"],
                                        str(n.properties.get("source_document"))))
         if hops and (not onward or len(hops) >= MAX_HOPS):
             routes.append(Route(hops, None))
@@ -342,14 +343,14 @@ def escalate(backend: Backend, council_id: str, topic: str, from_post: str | Non
 
     Raises :class:`UnknownId` (with the valid choices) for an unknown council, topic or post.
     """
-    council = _require(backend, council_id, "council", "Council")
-    topic_node = _require(backend, topic, "topic", "Topic")
+    council = _require(backend, council_id, "council", Kind.COUNCIL)
+    topic_node = _require(backend, topic, "topic", Kind.TOPIC)
     reader = _Reader(backend)
     start, same_role = _start(backend, council, topic_node, from_post)
     deciders = _deciders(backend, topic)
     routes = _routes(reader, start, topic, deciders)
     stated = bool(routes)
-    mandates = tuple(_document(n.node) for n in sorted(_out(backend, council_id, "HAS_MANDATE"),
+    mandates = tuple(_document(n.node) for n in sorted(_out(backend, council_id, Rel.HAS_MANDATE),
                                                         key=lambda n: n.node["id"]))
     if stated:
         others = [p for p in same_role if _routes(reader, p, topic, deciders)]
@@ -376,7 +377,7 @@ def _other_texts(reader: _Reader, council_id: str, topic_id: str,
     backend = reader.backend
     topic_node = reader.node(topic_id)
     found = []
-    for council in backend.nodes(["Council"]):
+    for council in backend.nodes([Kind.COUNCIL]):
         if council["id"] == council_id:
             continue
         start, _ = _start(backend, council, topic_node, None)
@@ -421,7 +422,7 @@ def reporting_lines(backend: Backend, node_id: str) -> ReportingLines:
                     break
         onward = [n for n in onward if n.node["id"] not in seen]
         if not onward:
-            if hops or start["kind"] != "Person":
+            if hops or start["kind"] != Kind.PERSON:
                 lines.append(hops)
             return
         for neighbour in onward:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .results import Hop
+from orgraph.backends.base import Hop
 
 
 def table(rows: list[dict[str, Any]], columns: list[str]) -> str:

@@ -5,7 +5,7 @@ checked.  :meth:`Model.graph` turns it into a ``networkx.MultiDiGraph`` whose
 edges carry their relationship ``type``; :func:`as_of` gives the view of that graph
 on one date (holdings and dated nodes outside the date drop out).
 
->>> from orgraph.loader import load
+>>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> import datetime as dt
 >>> g = as_of(load(data_dir("seed")).graph(), dt.date(2026, 11, 23))
@@ -21,12 +21,12 @@ from typing import Any
 
 import networkx as nx
 
-from .schema import Relation, Source
+from orgraph.model.schema import Relation, Source
 
 
 @dataclass(frozen=True)
 class Model:
-    """Nodes by id and the relations between them, validated by :func:`orgraph.loader.load`."""
+    """Nodes by id and the relations between them, validated by :func:`orgraph.model.loader.load`."""
 
     nodes: dict[str, Any]
     relations: tuple[Relation, ...]
@@ -42,7 +42,7 @@ class Model:
 def node_properties(node: Any) -> dict[str, Any]:
     """The flat property map of a node, as both backends store it.
 
-    >>> from orgraph.schema import DataFile
+    >>> from orgraph.model.schema import DataFile
     >>> n = DataFile.model_validate({"nodes": [{"id": "x", "kind": "Region", "name": "X"}]}).nodes[0]
     >>> node_properties(n)["kind"], node_properties(n)["name"]
     ('Region', 'X')

@@ -2,7 +2,7 @@
 
 >>> import datetime as dt
 >>> from orgraph.backends.memory import MemoryBackend
->>> from orgraph.loader import load
+>>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> [c["id"] for c in listing(backend, "councils")]
@@ -14,30 +14,21 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Protocol
+from typing import Any
 
-from . import vocabulary
-from .results import Neighbour
-
-
-class Backend(Protocol):
-    """The reads every backend offers (see :class:`orgraph.backends.memory.MemoryBackend`)."""
-
-    def ids(self) -> list[str]: ...
-    def nodes(self, kinds: Any = None) -> list[dict[str, Any]]: ...
-    def node(self, node_id: str) -> dict[str, Any] | None: ...
-    def neighbours(self, node_id: str) -> list[Neighbour]: ...
-
+from orgraph import vocabulary
+from orgraph.backends.base import Backend, Neighbour
+from orgraph.vocabulary import Kind, Rel
 
 #: ``orgraph list WHAT`` for the things stored as nodes: WHAT → node kinds.
 NODE_LISTS: dict[str, tuple[str, ...]] = {
-    "councils": ("Council",),
+    "councils": (Kind.COUNCIL,),
     "bodies": vocabulary.BODY_LABELS,
-    "administrations": ("Administration",),
-    "posts": ("Post",),
-    "people": ("Person",),
-    "documents": ("Document",),
-    "topics": ("Topic",),
+    "administrations": (Kind.ADMINISTRATION,),
+    "posts": (Kind.POST,),
+    "people": (Kind.PERSON,),
+    "documents": (Kind.DOCUMENT,),
+    "topics": (Kind.TOPIC,),
 }
 
 
@@ -53,7 +44,7 @@ def related(neighbours: list[Neighbour], rel_type: str, direction: str) -> list[
 def holders(backend: Backend, post_id: str) -> list[dict[str, Any]]:
     """Who holds a post on the backend's date, with the dates of the holding."""
     return [{**_brief(n.node), "from": n.properties.get("valid_from"), "to": n.properties.get("valid_to")}
-            for n in backend.neighbours(post_id) if n.type == "HOLDS" and n.direction == "in"]
+            for n in backend.neighbours(post_id) if n.type == Rel.HOLDS and n.direction == "in"]
 
 
 def listing(backend: Backend, what: str) -> list[dict[str, Any]]:
@@ -70,12 +61,12 @@ def listing(backend: Backend, what: str) -> list[dict[str, Any]]:
             neighbours = backend.neighbours(node["id"])
             if what == "councils":
                 row["mandates"] = [{key: doc.get(key) for key in ("id", "name", "number", "date", "decided")}
-                                   for doc in related(neighbours, "HAS_MANDATE", "out")]
+                                   for doc in related(neighbours, Rel.HAS_MANDATE, "out")]
             elif what == "posts":
-                row["of"] = [n["id"] for n in related(neighbours, "POST_OF", "out")]
+                row["of"] = [n["id"] for n in related(neighbours, Rel.POST_OF, "out")]
                 row["holders"] = [h["id"] for h in holders(backend, node["id"])]
             else:
-                row["posts"] = [n["id"] for n in related(neighbours, "HOLDS", "out")]
+                row["posts"] = [n["id"] for n in related(neighbours, Rel.HOLDS, "out")]
         rows.append(row)
     return rows
 
@@ -91,7 +82,7 @@ def describe(backend: Backend, node_id: str) -> dict[str, Any]:
         grouped[f"{n.type} {'→' if n.direction == 'out' else '←'}"].append(
             {**_brief(n.node), **({"properties": n.properties} if n.properties else {})})
     result: dict[str, Any] = {"node": node, "relations": dict(sorted(grouped.items()))}
-    if node["kind"] == "Post":
+    if node["kind"] == Kind.POST:
         result["holders"] = holders(backend, node_id)
         result["vacant"] = not result["holders"]
     return result

@@ -1,4 +1,4 @@
-"""Read a data directory into a validated :class:`~orgraph.model.Model`, or report every error at once.
+"""Read a data directory into a validated :class:`~orgraph.model.graph.Model`, or report every error at once.
 
 Nothing is built unless everything is valid: the loader reads all files,
 collects every problem (YAML syntax, encoding, shapes and types, duplicate
@@ -23,9 +23,10 @@ from typing import Any, Iterator
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from . import vocabulary
-from .model import Model
-from .schema import Holding, Node, Relation
+from orgraph import vocabulary
+from orgraph.model.graph import Model
+from orgraph.model.schema import Holding, Node, Relation
+from orgraph.vocabulary import Kind, Rel
 
 try:  # the C composer is several times faster; the pure-Python one behaves the same
     _Loader: type = yaml.CSafeLoader
@@ -145,7 +146,7 @@ def _validate_items(shown: str, located: _Located, problems: list[Problem]) -> _
                 parsed.nodes.append((valid, line))
             elif key == "holdings":
                 parsed.relations.append((Relation.model_validate({
-                    "from": valid.person, "type": "HOLDS", "to": valid.post, "valid_from": valid.valid_from,
+                    "from": valid.person, "type": Rel.HOLDS, "to": valid.post, "valid_from": valid.valid_from,
                     "valid_to": valid.valid_to, "source": valid.source}), line))
             else:
                 parsed.relations.append((valid, line))
@@ -333,7 +334,7 @@ def _assemble(parsed: list[_Parsed], problems: list[Problem]) -> Model:
 
     def check_source(file: str, line: int | None, source: Any) -> None:
         if source is not None and source.document not in broken \
-                and getattr(nodes.get(source.document), "kind", None) != "Document":
+                and getattr(nodes.get(source.document), "kind", None) != Kind.DOCUMENT:
             problems.append(Problem(file, line, f"source.document is not a known Document id"
                                     f"{_suggest(source.document, nodes)}", source.document))
 
@@ -380,7 +381,7 @@ def _overlapping_holdings(nodes: dict[str, Any],
     by_post: dict[str, list[tuple[Relation, tuple[str, int | None]]]] = defaultdict(list)
     for relation, where in relations:
         post = nodes.get(relation.target_id)
-        if relation.type == "HOLDS" and getattr(post, "kind", None) == "Post" \
+        if relation.type == Rel.HOLDS and getattr(post, "kind", None) == Kind.POST \
                 and vocabulary.ROLES[post.role].single_holder:
             by_post[relation.target_id].append((relation, where))
     for post_id, held in by_post.items():
@@ -393,7 +394,7 @@ def _overlapping_holdings(nodes: dict[str, Any],
 
 
 def _suggest(value: str, known: dict[str, Any] | list[str]) -> str:
-    from .names import did_you_mean
+    from orgraph.names import did_you_mean
 
     hint = did_you_mean(value, list(known))
     return f" ({hint})" if hint else ""

@@ -1,0 +1,96 @@
+"""The backend contract: the reads every backend offers, and the shapes they return.
+
+Every backend (memory, Neo4j, FalkorDB) implements :class:`Backend` and returns
+:class:`Hop` and :class:`Neighbour`, so the layers above print the same thing whichever one
+answered.
+
+>>> hop = Hop("a", "DELEGATES_TO", "b", False)
+>>> hop.start, hop.end
+('b', 'a')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One relationship on a path: ``source -[type]-> target``; ``forward`` is false when walked backwards."""
+
+    source: str
+    type: str
+    target: str
+    forward: bool
+    properties: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def start(self) -> str:
+        """The node the walk leaves."""
+        return self.source if self.forward else self.target
+
+    @property
+    def end(self) -> str:
+        """The node the walk reaches."""
+        return self.target if self.forward else self.source
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """A node next to another, by relationship type and direction (``out``: this node is the source)."""
+
+    type: str
+    direction: str
+    node: dict[str, Any]
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+def neighbour_order(n: Neighbour) -> tuple:
+    """The order every backend lists neighbours in: type, direction, the other node's id, then properties."""
+    return n.type, n.direction, n.node["id"], sorted(n.properties.items(), key=str)
+
+
+def hop_order(hop: Hop) -> tuple:
+    """Which relationship a path takes between two nodes: by type, forward before backward, then properties."""
+    return hop.type, 0 if hop.forward else 1, sorted(hop.properties.items(), key=str)
+
+
+class Backend(Protocol):
+    """The reads every backend offers, on the date it was opened for (memory, Neo4j, FalkorDB).
+
+    Everything above the backends (queries, rules, the picture) reads the model only through these.
+    """
+
+    name: str
+    day: dt.date
+
+    def ids(self) -> list[str]:
+        """Every node id on the date, sorted."""
+        ...
+
+    def nodes(self, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """The properties of every node of the given kinds (all when ``None``), sorted by id."""
+        ...
+
+    def node(self, node_id: str) -> dict[str, Any] | None:
+        """One node's properties, or ``None`` when there is no such node on the date."""
+        ...
+
+    def neighbours(self, node_id: str) -> list[Neighbour]:
+        """Every relationship of a node, in :func:`neighbour_order`."""
+        ...
+
+    def paths(self, source: str, target: str, via: Iterable[str] | None = None, *, all_paths: bool = False,
+              max_hops: int | None = None) -> list[list[Hop]]:
+        """Shortest path(s), walking relationships either way, in the same order on every backend."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection (nothing to do for the embedded backend)."""
+        ...
+
+
+__all__ = ["Backend", "Hop", "Neighbour", "hop_order", "neighbour_order"]
