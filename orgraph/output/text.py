@@ -8,7 +8,8 @@ sr-ortopedi  Samordningsråd ortopedi
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from orgraph.backends.base import Hop
 

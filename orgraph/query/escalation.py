@@ -1,4 +1,4 @@
-"""Escalation routes and reporting lines, computed from the data over any backend's generic reads.
+"""Escalation routes, computed from the data over any backend's generic reads.
 
 "A question about TOPIC has come up in COUNCIL: where does it go, and through whom?"
 :func:`escalate` answers from the graph alone, never from a Python ``if`` on a topic:
@@ -17,20 +17,6 @@
    posts from which a route *is* stated, and ``other_texts`` which other councils' texts state a route
    for the topic, and where to.
 
-:func:`reporting_lines` walks the line upward from a post, a person or a body. From each node the
-next step is the first of these relationship types (:data:`LINE_STEPS`) the node has outgoing edges
-of, followed to every target (so a line can fork):
-
-- ``HOLDS`` (a person → the posts they hold on that date; only people have it),
-- ``REPORTS_TO`` (the stated line: a participant to the head of their administration, a head to the
-  Regional Director, a process team or subgroup to its council),
-- ``POST_OF`` (a post with no line of its own answers through the body it belongs to),
-- ``REFERENCE_GROUP_FOR`` (a council is the leadership group's reference group and takes its
-  assignments from it),
-- ``PART_OF`` (a body is part of a larger one, up to the region).
-
-The walk stops at a node with none of these, or where it would revisit a node on the same line.
-
 Every hop names both ends, their holders on the date (``None``: vacant, for a post) and their
 administration (the holder's ``EMPLOYED_BY``, else the post's ``REPRESENTS``, else the administration
 the post is ``POST_OF``), the relationship, its reason and its source.  All results are frozen
@@ -48,8 +34,6 @@ dataclasses that :func:`orgraph.model.values.plain` turns into JSON.
 ('lg-hs', 'Beslutsfattande')
 >>> escalate(backend, "sr-ortopedi", "organisation-and-working-conditions").stated
 False
->>> [hop.to_id for hop in reporting_line(backend, "sr-ortopedi-processteam")]
-['sr-ortopedi', 'lg-hs', 'vgr']
 """
 
 from __future__ import annotations
@@ -62,11 +46,8 @@ from orgraph import vocabulary
 from orgraph.backends.base import Backend
 from orgraph.vocabulary import Kind, Rel
 
-#: The relationship types a reporting line follows upward, in order of precedence (see the module text).
-LINE_STEPS: tuple[str, ...] = (Rel.HOLDS, Rel.REPORTS_TO, Rel.POST_OF, Rel.REFERENCE_GROUP_FOR, Rel.PART_OF)
 #: No route or line is followed further than this many hops (the data's longest is far shorter).
 MAX_HOPS = 25
-_NOT_ON_A_LINE = (Kind.DOCUMENT, Kind.TOPIC)
 
 
 class UnknownId(LookupError):
@@ -75,10 +56,6 @@ class UnknownId(LookupError):
     def __init__(self, kind: str, value: str, valid: list[str]):
         self.kind, self.value, self.valid = kind, value, valid
         super().__init__(f"unknown {kind} {value!r}")
-
-
-class NotOnALine(ValueError):
-    """A node that has no reporting line by its nature (a document, a topic)."""
 
 
 @dataclass(frozen=True)
@@ -191,18 +168,10 @@ class Escalation:
     other_texts: tuple[OtherText, ...]
 
 
-@dataclass(frozen=True)
-class ReportingLines:
-    """The answer of :func:`reporting_lines`: the node asked about and each line upward from it."""
-
-    start: Party
-    lines: tuple[tuple[EscalationHop, ...], ...]
-
-
 # --- reading the graph through the generic backend API -------------------------------------------
 
 
-def _out(backend: Backend, node_id: str, rel_type: str) -> list[Any]:
+def out_neighbours(backend: Backend, node_id: str, rel_type: str) -> list[Any]:
     return [n for n in backend.neighbours(node_id) if n.type == rel_type and n.direction == "out"]
 
 
@@ -226,7 +195,7 @@ def _document(node: dict[str, Any]) -> DocumentRef:
     return DocumentRef(node["id"], node["name"], node.get("number"), node.get("date"), node.get("decided"))
 
 
-class _Reader:
+class HopReader:
     """The backend, with the holder and administration of each node worked out once."""
 
     def __init__(self, backend: Backend):
@@ -247,11 +216,11 @@ class _Reader:
             if node["kind"] == Kind.POST:
                 held_by = sorted((n.node for n in _in(self.backend, node_id, Rel.HOLDS)), key=lambda n: n["id"])
                 holder = _ref(held_by[0]) if held_by else None
-                employers = sorted((n.node for n in _out(self.backend, held_by[0]["id"], Rel.EMPLOYED_BY)),
+                employers = sorted((n.node for n in out_neighbours(self.backend, held_by[0]["id"], Rel.EMPLOYED_BY)),
                                    key=lambda n: n["id"]) if held_by else []
-                represents = sorted((n.node for n in _out(self.backend, node_id, Rel.REPRESENTS)),
+                represents = sorted((n.node for n in out_neighbours(self.backend, node_id, Rel.REPRESENTS)),
                                     key=lambda n: n["id"])
-                post_of = sorted((n.node for n in _out(self.backend, node_id, Rel.POST_OF)
+                post_of = sorted((n.node for n in out_neighbours(self.backend, node_id, Rel.POST_OF)
                                   if n.node["kind"] == Kind.ADMINISTRATION), key=lambda n: n["id"])
                 found = employers or represents or post_of
                 administration = _ref(found[0]) if found else None
@@ -288,7 +257,7 @@ def _deciders(backend: Backend, topic_id: str) -> dict[str, dict[str, Any]]:
                                                        key=lambda n: n.node["id"])}
 
 
-def _routes(reader: _Reader, start: dict[str, Any], topic_id: str,
+def _routes(reader: HopReader, start: dict[str, Any], topic_id: str,
             deciders: dict[str, dict[str, Any]]) -> tuple[Route, ...]:
     """Every route from ``start`` over ESCALATES_TO edges of the topic, each to its first decider."""
     if start["id"] in deciders:
@@ -296,7 +265,7 @@ def _routes(reader: _Reader, start: dict[str, Any], topic_id: str,
     routes: list[Route] = []
 
     def walk(node: dict[str, Any], hops: tuple[EscalationHop, ...], seen: frozenset[str]) -> None:
-        onward = sorted((n for n in _out(reader.backend, node["id"], Rel.ESCALATES_TO)
+        onward = sorted((n for n in out_neighbours(reader.backend, node["id"], Rel.ESCALATES_TO)
                          if n.properties.get("topic") == topic_id and n.node["id"] not in seen),
                         key=lambda n: (n.node["kind"] != Kind.POST, n.node["id"],
                                        str(n.properties.get("source_document"))))
@@ -345,12 +314,12 @@ def escalate(backend: Backend, council_id: str, topic: str, from_post: str | Non
     """
     council = _require(backend, council_id, "council", Kind.COUNCIL)
     topic_node = _require(backend, topic, "topic", Kind.TOPIC)
-    reader = _Reader(backend)
+    reader = HopReader(backend)
     start, same_role = _start(backend, council, topic_node, from_post)
     deciders = _deciders(backend, topic)
     routes = _routes(reader, start, topic, deciders)
     stated = bool(routes)
-    mandates = tuple(_document(n.node) for n in sorted(_out(backend, council_id, Rel.HAS_MANDATE),
+    mandates = tuple(_document(n.node) for n in sorted(out_neighbours(backend, council_id, Rel.HAS_MANDATE),
                                                         key=lambda n: n.node["id"]))
     if stated:
         others = [p for p in same_role if _routes(reader, p, topic, deciders)]
@@ -371,7 +340,7 @@ def escalate(backend: Backend, council_id: str, topic: str, from_post: str | Non
     )
 
 
-def _other_texts(reader: _Reader, council_id: str, topic_id: str,
+def _other_texts(reader: HopReader, council_id: str, topic_id: str,
                  deciders: dict[str, dict[str, Any]]) -> tuple[OtherText, ...]:
     """The other councils whose data state a route for the topic, from their default start."""
     backend = reader.backend
@@ -391,48 +360,3 @@ def _other_texts(reader: _Reader, council_id: str, topic_id: str,
         found.append(OtherText(_ref(council), documents,
                                tuple(Ref(p.id, p.name) for _, p in sorted(ends.items()))))
     return tuple(found)
-
-
-# --- reporting lines -----------------------------------------------------------------------------
-
-
-def reporting_lines(backend: Backend, node_id: str) -> ReportingLines:
-    """Every line upward from a post, person or body (see :data:`LINE_STEPS`), each a tuple of hops.
-
-    A post or body has one line unless its data fork; a person has one per post held on the date (none
-    when they hold no post).  Raises :class:`UnknownId` for an unknown id and :class:`NotOnALine` for a
-    document or topic.
-    """
-    start = backend.node(node_id)
-    if start is None:
-        raise UnknownId("node", node_id, sorted(n["id"] for n in backend.nodes()
-                                                if n["kind"] not in _NOT_ON_A_LINE))
-    if start["kind"] in _NOT_ON_A_LINE:
-        raise NotOnALine(f"{node_id} is a {start['kind']}: only posts, people and bodies have a reporting "
-                         "line")
-    reader = _Reader(backend)
-    lines: list[tuple[EscalationHop, ...]] = []
-
-    def walk(node: dict[str, Any], hops: tuple[EscalationHop, ...], seen: frozenset[str]) -> None:
-        onward: list[Any] = []
-        if len(hops) < MAX_HOPS:
-            for rel_type in LINE_STEPS:
-                onward = sorted(_out(backend, node["id"], rel_type), key=lambda n: n.node["id"])
-                if onward:
-                    break
-        onward = [n for n in onward if n.node["id"] not in seen]
-        if not onward:
-            if hops or start["kind"] != Kind.PERSON:
-                lines.append(hops)
-            return
-        for neighbour in onward:
-            walk(neighbour.node, hops + (reader.hop(node, neighbour),), seen | {neighbour.node["id"]})
-
-    walk(start, (), frozenset({node_id}))
-    return ReportingLines(reader.party(start), tuple(lines))
-
-
-def reporting_line(backend: Backend, node_id: str) -> list[EscalationHop]:
-    """The (first) line upward from a post, person or body: use :func:`reporting_lines` for all of them."""
-    lines = reporting_lines(backend, node_id).lines
-    return list(lines[0]) if lines else []
