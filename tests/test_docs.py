@@ -127,3 +127,10 @@ def test_example(example: Example, scratch: Path) -> None:
         expected, actual = allowing_the_date(example.expected.replace("…", "..."), shown, dt.date.today().isoformat())
         assert checker.check_output(expected, actual, flags), \
             f"{example}: output differs\n--- expected\n{example.expected}--- got\n{shown}"
+
+
+def test_the_command_reference_names_every_command_and_option() -> None:
+    from orgraph.cli.reference import with_reference
+
+    page = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+    assert with_reference(page) == page, "docs/commands.md is stale: python -m orgraph.cli.reference docs/commands.md"
