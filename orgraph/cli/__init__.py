@@ -13,6 +13,7 @@ from orgraph.cli.check import check_command
 from orgraph.cli.database import load_command, query_command
 from orgraph.cli.escalate import escalate_command, reporting_line_command
 from orgraph.cli.render import render_command
+from orgraph.cli.new import new_group
 from orgraph.cli.synth import synth_command
 
 
@@ -26,5 +27,6 @@ def main() -> None:
 
 
 for _command in (list_command, show_command, path_command, schema_command, check_command, render_command,
-                 escalate_command, reporting_line_command, synth_command, load_command, query_command):
+                 escalate_command, reporting_line_command, synth_command, load_command, query_command,
+                 new_group):
     main.add_command(_command)
