@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from orgraph.cli.completion import complete_nodes
 from orgraph.cli.common import (
     EXIT_FINDINGS,
     UsageError,
@@ -58,7 +59,7 @@ def list_command(what: str, **options: Any) -> None:
 
 
 @click.command("show")
-@click.argument("node_id", metavar="NODE")
+@click.argument("node_id", metavar="NODE", shell_complete=complete_nodes)
 @data_options
 @handle_errors
 def show_command(node_id: str, **options: Any) -> None:
@@ -90,8 +91,8 @@ def _show_text(described: dict[str, Any]) -> str:
 
 
 @click.command("path")
-@click.argument("source", metavar="FROM")
-@click.argument("target", metavar="TO")
+@click.argument("source", metavar="FROM", shell_complete=complete_nodes)
+@click.argument("target", metavar="TO", shell_complete=complete_nodes)
 @click.option("--via", metavar="TYPE,...", help="only these relationship types (comma-separated)")
 @click.option("--all", "all_paths", is_flag=True, help="every shortest path, not just the first")
 @click.option("--max-hops", type=click.IntRange(min=1), help="no path longer than this")

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from orgraph.cli.browse import EXTRA_LISTS
+from orgraph.cli.completion import complete_rules
 from orgraph.cli.common import (
     UsageError,
     data_options,
@@ -20,7 +21,7 @@ from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AG
 
 
 @click.command("check")
-@click.option("--rule", "rule_ids", multiple=True, metavar="ID",
+@click.option("--rule", "rule_ids", multiple=True, metavar="ID", shell_complete=complete_rules,
               help="run only this rule (repeat, or comma-separate; see `orgraph list rules`)")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="exit 1 on findings of this severity or worse (unwaived)")

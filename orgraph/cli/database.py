@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from orgraph.cli.browse import EXTRA_LISTS
+from orgraph.cli.completion import complete_queries
 from orgraph.cli.common import (
     UsageError,
     day_of,
@@ -120,7 +121,7 @@ def parse_parameters(values: tuple[str, ...]) -> dict[str, Any]:
 
 
 @click.command("query")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_queries)
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="a parameter: key=text, or key:=JSON for numbers, lists, true/false/null (repeatable)")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",

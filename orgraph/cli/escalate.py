@@ -19,13 +19,14 @@ from orgraph.cli.common import (
     open_backend,
     unknown,
 )
+from orgraph.cli.completion import complete_councils, complete_nodes, complete_posts, complete_topics
 from orgraph.output.escalation import escalation_text, reporting_text
 
 
 @click.command("escalate")
-@click.argument("council", metavar="COUNCIL")
-@click.option("--topic", required=True, metavar="TOPIC", help="what the question is about (orgraph list topics)")
-@click.option("--from", "from_post", metavar="POST", help="the council's post that raises it (default: the "
+@click.argument("council", metavar="COUNCIL", shell_complete=complete_councils)
+@click.option("--topic", required=True, metavar="TOPIC", shell_complete=complete_topics, help="what the question is about (orgraph list topics)")
+@click.option("--from", "from_post", metavar="POST", shell_complete=complete_posts, help="the council's post that raises it (default: the "
               "topic's default role; the council itself when it has none)")
 @data_options
 @handle_errors
@@ -51,7 +52,7 @@ def escalate_command(council: str, topic: str, from_post: str | None, **options:
 
 
 @click.command("reporting-line")
-@click.argument("node_id", metavar="NODE")
+@click.argument("node_id", metavar="NODE", shell_complete=complete_nodes)
 @data_options
 @handle_errors
 def reporting_line_command(node_id: str, **options: Any) -> None:
