@@ -146,11 +146,34 @@ def _paths_text(backend: Any, found: list) -> str:
 
 
 @click.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema of a data file (for editors)."""
-    from orgraph.model.schema import json_schema
+@click.option("--write", "directory", metavar="DIR", type=click.Path(file_okay=False),
+              help="write DIR/orgraph.schema.json (for editors) instead of printing it")
+@handle_errors
+def schema_command(directory: str | None) -> None:
+    """Print the JSON Schema of a data file (for editors), or write it into a model directory.
 
-    click.echo(json_schema(), nl=False)
+    The shipped YAML files start with a `# yaml-language-server: $schema=…` comment that points at
+    orgraph.schema.json beside them, so an editor with the YAML language server validates as you type.
+
+    \b
+    Examples:
+      orgraph schema > orgraph.schema.json
+      orgraph schema --write my-model
+    """
+    from pathlib import Path
+
+    from orgraph.model.schema import SCHEMA_FILE, json_schema
+
+    if directory is None:
+        click.echo(json_schema(), nl=False)
+        return
+    if not Path(directory).is_dir():
+        raise UsageError(f"--write {directory!r} is not a directory")
+    target = Path(directory) / SCHEMA_FILE
+    temporary = target.with_name(f".{SCHEMA_FILE}.tmp")
+    temporary.write_text(json_schema(), encoding="utf-8")
+    temporary.replace(target)
+    click.echo(f"wrote {target}", err=True)
 
 
 __all__ = ["list_command", "show_command", "path_command", "schema_command", "UsageError"]

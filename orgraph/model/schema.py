@@ -140,10 +140,24 @@ class DataFile(_Strict):
     holdings: tuple[Holding, ...] = ()
 
 
+#: The schema's identifier (a URN: it names the format, it is not fetched); editors find the file itself
+#: through the ``yaml-language-server`` comment at the top of each data file.
+SCHEMA_ID = "urn:orgraph:data-file:schema:1"
+#: The file name ``orgraph schema --write DIR`` writes, and the data files' comments point to.
+SCHEMA_FILE = "orgraph.schema.json"
+
+
 def json_schema() -> str:
-    """The JSON Schema of a data file, for editors (``orgraph schema``)."""
+    """The JSON Schema of a data file, for editors (``orgraph schema``).
+
+    Dates are strings of the form YYYY-MM-DD, as an editor and the loader read them.
+
+    >>> '"$id": "urn:orgraph:data-file:schema:1"' in json_schema()
+    True
+    """
     schema: dict[str, Any] = DataFile.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_ID
     schema["title"] = "orgraph data file"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
