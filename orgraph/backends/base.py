@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from orgraph.vocabulary import Rel
+
 
 @dataclass(frozen=True)
 class Hop:
@@ -93,4 +95,45 @@ class Backend(Protocol):
         ...
 
 
-__all__ = ["Backend", "Hop", "Neighbour", "hop_order", "neighbour_order"]
+__all__ = ["Backend", "Hop", "Neighbour", "hop_order", "neighbour_order", "related", "holders", "IN", "OUT"]
+
+
+Direction = str  # "out": the node is the relationship's source; "in": its target
+OUT: Direction = "out"
+IN: Direction = "in"
+
+
+def related(backend: Backend, node_id: str, rel_type: str, direction: Direction = OUT) -> list[Neighbour]:
+    """The neighbours of a node over one declared relationship type in one direction, in backend order.
+
+    The one neighbour filter every layer uses; an undeclared type is refused, never silently empty.
+
+    >>> import datetime as dt
+    >>> from orgraph.backends.memory import MemoryBackend
+    >>> from orgraph.model.loader import load
+    >>> from orgraph.resources import data_dir
+    >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
+    >>> [n.node["id"] for n in related(backend, "sr-ortopedi", "HAS_MANDATE")]
+    ['uh-ortopedi-2024']
+    >>> related(backend, "sr-ortopedi", "HOLD")
+    Traceback (most recent call last):
+    ValueError: 'HOLD' is not a valid Rel
+    """
+    wanted = Rel(rel_type)
+    if direction not in (OUT, IN):
+        raise ValueError(f"direction must be {OUT!r} or {IN!r}, not {direction!r}")
+    return [n for n in backend.neighbours(node_id) if n.type == wanted and n.direction == direction]
+
+
+def holders(backend: Backend, post_id: str) -> list[Neighbour]:
+    """Who holds a post on the backend's date (the HOLDS neighbours, with the holding's dates), by id.
+
+    >>> import datetime as dt
+    >>> from orgraph.backends.memory import MemoryBackend
+    >>> from orgraph.model.loader import load
+    >>> from orgraph.resources import data_dir
+    >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
+    >>> [n.node["id"] for n in holders(backend, "hsu-direktor")]
+    ['karin-loostrom-muth']
+    """
+    return sorted(related(backend, post_id, Rel.HOLDS, IN), key=lambda n: n.node["id"])

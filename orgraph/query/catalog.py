@@ -18,6 +18,7 @@ from typing import Any
 
 from orgraph import vocabulary
 from orgraph.backends.base import Backend, Neighbour
+from orgraph.backends.base import holders as post_holders
 from orgraph.vocabulary import Kind, Rel
 
 #: ``orgraph list WHAT`` for the things stored as nodes: WHAT → node kinds.
@@ -37,14 +38,15 @@ def _brief(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def related(neighbours: list[Neighbour], rel_type: str, direction: str) -> list[dict[str, Any]]:
-    """The nodes reached over one relationship type in one direction."""
-    return [n.node for n in neighbours if n.type == rel_type and n.direction == direction]
+    """The nodes reached over one declared relationship type in one direction, from a node's neighbours."""
+    wanted = Rel(rel_type)
+    return [n.node for n in neighbours if n.type == wanted and n.direction == direction]
 
 
 def holders(backend: Backend, post_id: str) -> list[dict[str, Any]]:
     """Who holds a post on the backend's date, with the dates of the holding."""
     return [{**_brief(n.node), "from": n.properties.get("valid_from"), "to": n.properties.get("valid_to")}
-            for n in backend.neighbours(post_id) if n.type == Rel.HOLDS and n.direction == "in"]
+            for n in post_holders(backend, post_id)]
 
 
 def listing(backend: Backend, what: str) -> list[dict[str, Any]]:

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgraph import vocabulary
-from orgraph.backends.base import Backend
+from orgraph.backends.base import IN, OUT, Backend, related
 from orgraph.vocabulary import Kind, Rel
 
 #: No route or line is followed further than this many hops (the data's longest is far shorter).
@@ -172,11 +172,11 @@ class Escalation:
 
 
 def out_neighbours(backend: Backend, node_id: str, rel_type: str) -> list[Any]:
-    return [n for n in backend.neighbours(node_id) if n.type == rel_type and n.direction == "out"]
+    return related(backend, node_id, rel_type, OUT)
 
 
 def _in(backend: Backend, node_id: str, rel_type: str) -> list[Any]:
-    return [n for n in backend.neighbours(node_id) if n.type == rel_type and n.direction == "in"]
+    return related(backend, node_id, rel_type, IN)
 
 
 def _ref(node: dict[str, Any]) -> Ref:
