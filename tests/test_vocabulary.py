@@ -12,13 +12,13 @@ from orgraph import vocabulary
 from orgraph.model.loader import data_files
 from orgraph.model.schema import json_schema
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parent.parent / "docs" / "vocabulary.md"
 
 
 def test_readme_reference_table_is_generated_from_the_vocabulary():
     text = README.read_text(encoding="utf-8")
     assert vocabulary.with_reference_table(text) == text, \
-        "README's vocabulary table drifted: run python -m orgraph.vocabulary README.md"
+        "README's vocabulary table drifted: run python -m orgraph.vocabulary docs/vocabulary.md"
 
 
 def test_every_relationship_connects_declared_kinds():
