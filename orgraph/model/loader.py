@@ -121,7 +121,7 @@ class _Parsed:
     broken_ids: set[str]
 
 
-_SECTIONS = {"nodes": TypeAdapter(Node), "relations": TypeAdapter(Relation), "holdings": TypeAdapter(Holding)}
+_SECTIONS: dict[str, TypeAdapter[Any]] = {"nodes": TypeAdapter(Node), "relations": TypeAdapter(Relation), "holdings": TypeAdapter(Holding)}
 
 
 def _validate_items(shown: str, located: _Located, problems: list[Problem]) -> _Parsed:

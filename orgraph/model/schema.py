@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, TYPE_CHECKING, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -25,9 +25,14 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Scalar = Union[bool, int, float, str, None]
-RelType = Literal[tuple(vocabulary.RELATIONSHIPS)]  # type: ignore[valid-type]
-RoleName = Literal[tuple(vocabulary.ROLES)]  # type: ignore[valid-type]
-TopicId = Literal[tuple(vocabulary.TOPICS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # the declared names, built at run time from the vocabulary; text to a type checker
+    RelType = str
+    RoleName = str
+    TopicId = str
+else:
+    RelType = Literal[tuple(vocabulary.RELATIONSHIPS)]
+    RoleName = Literal[tuple(vocabulary.ROLES)]
+    TopicId = Literal[tuple(vocabulary.TOPICS)]
 
 
 class _Strict(BaseModel):
@@ -89,7 +94,7 @@ class TopicNode(_NodeBase):
     """An escalation topic; its id must be one of the declared topic ids."""
 
     kind: Literal[Kind.TOPIC]
-    id: TopicId  # type: ignore[assignment]
+    id: TopicId
     default_role: RoleName | None = Field(
         None, description="the council post that raises such a question when --from is not given; "
         "empty: the council itself")
@@ -101,7 +106,10 @@ _PLAIN = tuple(
     for name, label in vocabulary.LABELS.items()
     if name not in _SPECIAL
 )
-Node = Annotated[Union[tuple(_SPECIAL.values()) + _PLAIN], Field(discriminator="kind")]  # type: ignore[misc]
+if TYPE_CHECKING:
+    Node = _NodeBase
+else:  # one class per declared kind, chosen by ``kind``
+    Node = Annotated[Union[tuple(_SPECIAL.values()) + _PLAIN], Field(discriminator="kind")]
 
 
 class Relation(_Strict):
