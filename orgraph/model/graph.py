@@ -47,7 +47,7 @@ def node_properties(node: Any) -> dict[str, Any]:
     >>> node_properties(n)["kind"], node_properties(n)["name"]
     ('Region', 'X')
     """
-    props: dict[str, Any] = {"id": node.id, "kind": node.kind, "name": node.name}
+    props: dict[str, Any] = {"id": node.id, "kind": str(node.kind), "name": node.name}
     for key, value in node.model_dump(exclude={"id", "kind", "name", "props", "source", "aka"}).items():
         if value not in (None, False):
             props[key] = value

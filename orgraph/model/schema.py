@@ -30,9 +30,9 @@ if TYPE_CHECKING:  # the declared names, built at run time from the vocabulary; 
     RoleName = str
     TopicId = str
 else:
-    RelType = Literal[tuple(vocabulary.RELATIONSHIPS)]
-    RoleName = Literal[tuple(vocabulary.ROLES)]
-    TopicId = Literal[tuple(vocabulary.TOPICS)]
+    RelType = Literal[tuple(map(str, vocabulary.RELATIONSHIPS))]
+    RoleName = Literal[tuple(map(str, vocabulary.ROLES))]
+    TopicId = Literal[tuple(map(str, vocabulary.TOPICS))]
 
 
 class _Strict(BaseModel):
@@ -102,7 +102,7 @@ class TopicNode(_NodeBase):
 
 _SPECIAL = {Kind.POST: PostNode, Kind.DOCUMENT: DocumentNode, Kind.COUNCIL: CouncilNode, Kind.TOPIC: TopicNode}
 _PLAIN = tuple(
-    type(f"{name}Node", (_NodeBase,), {"__annotations__": {"kind": Literal[name]}, "__doc__": label.meaning})
+    type(f"{name}Node", (_NodeBase,), {"__annotations__": {"kind": Literal[str(name)]}, "__doc__": label.meaning})
     for name, label in vocabulary.LABELS.items()
     if name not in _SPECIAL
 )
