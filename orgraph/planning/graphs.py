@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from orgraph.backends.base import Backend
+from orgraph.backends.base import OUT, Backend
 from orgraph.query.escalation import Ref
 from orgraph.vocabulary import Kind, Rel
 
@@ -41,7 +41,7 @@ def snapshot(backend: Backend) -> nx.MultiDiGraph:
         graph.add_node(node["id"], **node)
     for node in nodes:
         for neighbour in backend.neighbours(node["id"]):
-            if neighbour.direction == "out":
+            if neighbour.direction == OUT:
                 graph.add_edge(node["id"], neighbour.node["id"], type=neighbour.type, **neighbour.properties)
     return graph
 

@@ -30,7 +30,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from orgraph.backends.base import Backend
+from orgraph.backends.base import Backend, holders, related
 from orgraph.query.escalation import Ref, council_posts
 from orgraph.vocabulary import Kind, Rel, Role
 
@@ -87,8 +87,8 @@ def _ref(node: dict) -> Ref:
 
 
 def _targets(backend: Backend, node_id: str, rel_type: str, kinds: tuple[str, ...] | None = None) -> list[dict]:
-    return sorted((n.node for n in backend.neighbours(node_id) if n.type == rel_type and n.direction == "out"
-                   and (kinds is None or n.node["kind"] in kinds)), key=lambda n: n["id"])
+    return sorted((n.node for n in related(backend, node_id, rel_type) if kinds is None or n.node["kind"] in kinds),
+                  key=lambda n: n["id"])
 
 
 def representation(backend: Backend) -> Representation:
@@ -103,8 +103,7 @@ def representation(backend: Backend) -> Representation:
         for post in council_posts(backend, council["id"]):
             if post.get("role") != Role.MEMBER:
                 continue
-            people = sorted((n.node for n in backend.neighbours(post["id"])
-                             if n.type == Rel.HOLDS and n.direction == "in"), key=lambda n: n["id"])
+            people = [n.node for n in holders(backend, post["id"])]
             represents = _targets(backend, post["id"], Rel.REPRESENTS, (Kind.ADMINISTRATION,))
             if represents:
                 for administration in represents:

@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from orgraph.backends.base import Backend
+from orgraph.backends.base import Backend, related
 from orgraph.query.escalation import HopReader, Ref, council_posts
 from orgraph.rules import SEVERITIES, Options, check_backend
 from orgraph.vocabulary import Kind, Rel, Role
@@ -109,8 +109,7 @@ def summary(backend: Backend, options: Options | None = None) -> Summary:
         mandates = tuple(MandateState(_ref(d), d.get("number"), d.get("date"), d.get("decided"),
                                       any((r, v, d["id"]) in flags for r, v in _UNDECIDED),
                                       any((r, v, d["id"]) in flags for r, v in _OLD))
-                         for d in sorted((n.node for n in backend.neighbours(council["id"])
-                                          if n.type == Rel.HAS_MANDATE and n.direction == "out"),
+                         for d in sorted((n.node for n in related(backend, council["id"], Rel.HAS_MANDATE)),
                                          key=lambda d: d["id"]))
         councils.append(CouncilState(_ref(council), _seats(reader, posts, Role.CHAIR),
                                      _seats(reader, posts, Role.CONTACT_PERSON),
