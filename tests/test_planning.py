@@ -21,7 +21,6 @@ import pytest
 from orgraph.backends.memory import MemoryBackend
 
 TODAY = "2026-11-23"
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "planning.md"
 
 
 def _changes(found: dict) -> list[tuple[str, str, dict]]:
@@ -330,19 +329,3 @@ def test_summary_of_the_seed_names_vacancies_and_old_mandates(cli):
     assert ortho["chairs"][0]["holder"] is None
     assert "sr-ortopedi-ordforande" in [p["id"] for p in ortho["vacancies"]]
     assert ortho["mandates"][0]["old"] is True  # dated 2024-05-21: more than 3 years before 2030
-
-
-# --- the documentation's examples run as written ---------------------------------------------------
-
-
-def test_every_example_in_docs_planning_runs_and_prints_what_it_shows(cli):
-    blocks = re.findall(r"```console\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.DOTALL)
-    examples = [part for block in blocks for part in re.split(r"^(?=\$ )", block, flags=re.MULTILINE) if part]
-    assert len(examples) >= 5
-    for example in examples:
-        command, _, shown = example.partition("\n")
-        assert command.startswith("$ orgraph "), command
-        result = cli(*command.removeprefix("$ orgraph ").split())
-        assert result.exit_code in (0, 1), (command, result.stderr)
-        assert [line.rstrip() for line in result.stdout.splitlines()] == \
-            [line.rstrip() for line in shown.splitlines()], command
