@@ -67,6 +67,11 @@ def diff_command(from_date: dt.datetime | None, to_date: dt.datetime | None, aga
     relations added or removed. Between versions: nodes, relations, properties and citations added,
     removed or changed. Grouped by council. Exit 0 when nothing changed, 1 when something did, 2 on bad
     input.
+
+    \b
+    Examples:
+      orgraph diff --data fictional --from-date 2025-06-30 --to-date 2025-07-02
+      orgraph diff --against main
     """
     from orgraph.output.planning import diff_text
     from orgraph.planning.diff import diff_dates, diff_versions
@@ -109,6 +114,11 @@ def impact_command(node_id: str, more: tuple[str, ...], **options: Any) -> None:
 
     NODE (and each --vacate) is a person, whose every holding ends, or a post, whose holders leave it.
     Nothing is written: the change is made on a copy of the model on that date.
+
+    \b
+    Examples:
+      orgraph impact ingrid-malmvik --data fictional --as-of 2026-11-23
+      orgraph impact viktor-hedlof --vacate sr-ortopedi-kontaktperson --data fictional
     """
     from orgraph.output.planning import impact_text
     from orgraph.planning.impact import impact
@@ -137,6 +147,11 @@ def matrix_command(min_posts: int, which: str, **options: Any) -> None:
 
     Every administration × council cell is shown; an empty cell means no participant post. CSV gives
     one table (--table), ready for a spreadsheet.
+
+    \b
+    Examples:
+      orgraph matrix --data fictional
+      orgraph matrix --data fictional --format csv --table people
     """
     from orgraph.output.planning import matrix_csv, matrix_text, overload_csv
     from orgraph.planning.matrix import overload, representation
@@ -159,6 +174,10 @@ def summary_command(**options: Any) -> None:
     """One page for leadership: councils, chairs and contact persons, vacancies, mandates, open findings.
 
     Findings are those of `orgraph check` with its default settings and the data directory's waivers.
+
+    \b
+    Examples:
+      orgraph summary --data fictional --as-of 2026-11-23
     """
     from orgraph.output.planning import summary_text
     from orgraph.planning.summary import summary
