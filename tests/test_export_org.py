@@ -7,7 +7,6 @@ and relations from the triples and compares them with the model, field by field.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 import pytest
 from rdflib import DCTERMS, FOAF, PROV, RDF, SKOS, TIME, Graph, Literal, URIRef

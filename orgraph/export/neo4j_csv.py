@@ -5,16 +5,16 @@ One node file per label and one relationship file per type, with the importer's 
 ``valid_from:date``, ``meetings_min:long``, ``aka:string[]`` with ``;`` between items), the
 uniqueness constraints ``orgraph load`` creates (``constraints.cypher``, to run after the import)
 and the import command (``import-command.txt``).  Relationships carry the same ``_key`` as
-``orgraph load`` gives them, so both ways produce the same graph; dates are Neo4j dates here and ISO
-text in ``orgraph load``.
+``orgraph load`` gives them and nodes the same ``kind`` property, so both ways produce the same graph;
+dates are Neo4j dates here and ISO text in ``orgraph load``.
 
 >>> import datetime as dt
 >>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> files = neo4j_csv_files(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> header = files["nodes-Council.csv"].splitlines()[0].split(",")
->>> header[:4], "meetings_min:long" in header
-(['id:ID', ':LABEL', 'name', 'name_en'], True)
+>>> header[:5], "meetings_min:long" in header
+(['id:ID', ':LABEL', 'kind', 'name', 'name_en'], True)
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ __all__ = ["ARRAY_DELIMITER", "neo4j_csv_files", "column_type", "IMPORT_COMMAND"
 
 ARRAY_DELIMITER = ";"
 IMPORT_COMMAND = "import-command.txt"
-_FIRST = ("id", "name", "name_en")
+_FIRST = ("id", "kind", "name", "name_en")
 
 
 def column_type(values: list[Any]) -> str:
@@ -95,8 +95,8 @@ def neo4j_csv_files(model: Model, day: dt.date | None) -> dict[str, str]:
     view = select(model, day)
     files: dict[str, str] = {}
     by_label: dict[str, list[dict[str, Any]]] = {}
-    for node_id, node in view.nodes.items():
-        props = {key: value for key, value in node_properties(node).items() if key != "kind"}
+    for node in view.nodes.values():
+        props = {key: str(value) if key == "kind" else value for key, value in node_properties(node).items()}
         by_label.setdefault(str(node.kind), []).append({**props, ":LABEL": str(node.kind)})
     for label, rows in sorted(by_label.items()):
         keys = _columns(rows, ("id", ":LABEL"))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from rdflib import BNode, DCTERMS, FOAF, PROV, RDF, SKOS, TIME, XSD, Graph, Literal, URIRef
+from rdflib import DCTERMS, FOAF, PROV, RDF, SKOS, TIME, XSD, BNode, Graph, Literal, URIRef
 
 from orgraph.export.terms import (
     CLASS_OF,
