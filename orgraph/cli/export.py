@@ -27,9 +27,16 @@ _FORMAT_NAMES = ["org-ttl", "org-jsonld", "popolo", "graphml", "neo4j-csv"]
 @handle_errors
 def export_command(format_name: str, output: str | None, data: str | None, as_of: dt.datetime | None,
                    all_dates: bool, base: str | None) -> None:
-    """Write the model in a standard format other tools read (docs/export.md).
+    """Skriv modellen i ett standardformat / write the model in a standard format other tools read.
 
-    Skriv modellen i ett standardformat / write the model in a standard format.
+    org-ttl and org-jsonld: the W3C Organization Ontology (needs the export extra); popolo: Popolo JSON;
+    graphml: GraphML for yEd and Gephi; neo4j-csv: a directory for neo4j-admin database import.
+    One date (--as-of, default today) or --all-dates. See docs/export.md.
+
+    \b
+    Examples:
+      orgraph export --format org-ttl --data fictional --as-of 2026-11-23 -o fictional.ttl
+      orgraph export --format neo4j-csv --all-dates -o neo4j-import
     """
     from orgraph.export import FORMATS, export_files, write_export
 
