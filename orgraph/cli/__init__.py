@@ -12,6 +12,7 @@ from orgraph.cli.browse import list_command, path_command, schema_command, show_
 from orgraph.cli.check import check_command
 from orgraph.cli.database import load_command, query_command
 from orgraph.cli.escalate import escalate_command, reporting_line_command
+from orgraph.cli.export import export_command
 from orgraph.cli.planning import PLANNING_COMMANDS
 from orgraph.cli.render import render_command
 from orgraph.cli.new import new_group
@@ -29,5 +30,5 @@ def main() -> None:
 
 for _command in (list_command, show_command, path_command, schema_command, check_command, render_command,
                  escalate_command, reporting_line_command, synth_command, load_command, query_command,
-                 new_group, *PLANNING_COMMANDS):
+                 new_group, *PLANNING_COMMANDS, export_command):
     main.add_command(_command)
