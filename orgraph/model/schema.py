@@ -12,11 +12,12 @@ roles, relationship types and topics come from :mod:`orgraph.vocabulary`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from typing import Annotated, Any, Literal, TYPE_CHECKING, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from orgraph import vocabulary
 from orgraph.vocabulary import Kind
@@ -33,6 +34,27 @@ else:
     RelType = Literal[tuple(map(str, vocabulary.RELATIONSHIPS))]
     RoleName = Literal[tuple(map(str, vocabulary.ROLES))]
     TopicId = Literal[tuple(map(str, vocabulary.TOPICS))]
+IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
+
+
+def _no_number(value: Any) -> Any:
+    """A date is written as a date (2025-07-01); a number is not one (pydantic would read 0 as 1970-01-01)."""
+    if isinstance(value, (bool, int, float)):
+        raise ValueError("a date must be written YYYY-MM-DD, not as a number")
+    return value
+
+
+def _no_field_names(props: dict[str, Any]) -> dict[str, Any]:
+    """``props`` keys may not be the name of a typed field: a backend stores both in one property map."""
+    clash = sorted(set(props) & reserved_property_names())
+    if clash:
+        raise ValueError(f"props key {clash[0]!r} is a field name; write it as the field itself, or rename it")
+    return props
+
+
+Day = Annotated[dt.date, BeforeValidator(_no_number)]
+Props = Annotated[dict[Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN)], Scalar],
+                  AfterValidator(_no_field_names)]
 
 
 class _Strict(BaseModel):
@@ -58,10 +80,10 @@ class _NodeBase(_Strict):
     name: Text = Field(description="the name in the data's language (Swedish), as the documents write it")
     name_en: Text | None = Field(None, description="an English gloss")
     aka: tuple[AltName, ...] = Field((), description="other names of the same node")
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
+    valid_from: Day | None = None
+    valid_to: Day | None = None
     fictional: bool = Field(False, description="true for invented example data")
-    props: dict[str, Scalar] = Field(default_factory=dict, description="further properties")
+    props: Props = Field(default_factory=dict, description="further properties (keys: plain identifiers)")
     source: Source | None = None
 
 
@@ -77,8 +99,8 @@ class DocumentNode(_NodeBase):
 
     kind: Literal[Kind.DOCUMENT]
     number: Text | None = Field(None, description="registry number (diarienummer), e.g. RS 2024-00784")
-    date: dt.date | None = Field(None, description="the date the document carries")
-    decided: dt.date | None = Field(None, description="decision date; empty when never filled in")
+    date: Day | None = Field(None, description="the date the document carries")
+    decided: Day | None = Field(None, description="decision date; empty when never filled in")
 
 
 class CouncilNode(_NodeBase):
@@ -122,9 +144,9 @@ class Relation(_Strict):
     target_id: Slug = Field(alias="to")
     topic: TopicId | None = Field(None, description="the escalation topic (ESCALATES_TO only)")
     reason: Text | None = Field(None, description="why this relation holds, in a sentence")
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    props: dict[str, Scalar] = Field(default_factory=dict)
+    valid_from: Day | None = None
+    valid_to: Day | None = None
+    props: Props = Field(default_factory=dict)
     source: Source | None = None
 
 
@@ -135,8 +157,8 @@ class Holding(_Strict):
 
     person: Slug
     post: Slug
-    valid_from: dt.date = Field(alias="from")
-    valid_to: dt.date | None = Field(None, alias="to")
+    valid_from: Day = Field(alias="from")
+    valid_to: Day | None = Field(None, alias="to")
     source: Source | None = None
 
 
@@ -153,6 +175,19 @@ class DataFile(_Strict):
 SCHEMA_ID = "urn:orgraph:data-file:schema:1"
 #: The file name ``orgraph schema --write DIR`` writes, and the data files' comments point to.
 SCHEMA_FILE = "orgraph.schema.json"
+
+
+@functools.cache
+def reserved_property_names() -> frozenset[str]:
+    """Every name a node or relation already stores as a property: what a ``props`` key may not be.
+
+    >>> {"valid_from", "aka", "kind", "source_document"} <= reserved_property_names()
+    True
+    """
+    classes = (*_SPECIAL.values(), *_PLAIN, Relation)
+    names = {name for cls in classes for name in cls.model_fields}
+    names |= {field.alias for cls in classes for field in cls.model_fields.values() if field.alias}
+    return frozenset(names | {"source_document", "source_section"})
 
 
 def json_schema() -> str:
