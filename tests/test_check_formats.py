@@ -66,7 +66,8 @@ def multitool(path: Path, tmp_path: Path) -> list[dict]:
                            "--output", str(out), str(path)], cwd=SARIF_TOOL, capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
-    return [r for r in json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"] if r.get("level", "warning") == "error"]
+    results = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"]
+    return [r for r in results if r.get("level", "warning") == "error"]
 
 
 def test_sarif_is_valid_by_the_multitool(cli, tmp_path):
@@ -159,7 +160,7 @@ def test_github_annotations_are_located_workflow_commands(cli):
     *commands, summary = result.stdout.splitlines()
     assert len(commands) == len(report["findings"]) and summary.startswith("orgraph check, as of 2026-11-23:")
     levels = {"error": "error", "warning": "warning", "info": "notice"}
-    for line, finding in zip(commands, report["findings"]):
+    for line, finding in zip(commands, report["findings"], strict=True):
         match = re.fullmatch(r"::(\w+) file=([^,]+),line=(\d+),title=([^:]+)::(.+)", line)
         assert match, line
         assert match[1] == levels[finding["severity"]] and match[4].startswith(finding["rule"] + "%3A ")

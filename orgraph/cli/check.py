@@ -85,9 +85,9 @@ def _ci_report(output_format: str, report: Any, backend: Any, run: Any, fail_on:
         from orgraph.output.junit import dumps as junit
 
         return junit(report, locator, run, fail_on)
-    from orgraph.output.github import annotations
+    from orgraph.output.github import workflow_commands
 
-    return annotations(report, locator)
+    return workflow_commands(report, locator)
 
 
 def _wanted_rules(given: tuple[str, ...], known: list[str]) -> tuple[str, ...] | None:

@@ -184,7 +184,7 @@ def reserved_property_names() -> frozenset[str]:
     >>> {"valid_from", "aka", "kind", "source_document"} <= reserved_property_names()
     True
     """
-    classes = (*_SPECIAL.values(), *_PLAIN, Relation)
+    classes: tuple[Any, ...] = (*_SPECIAL.values(), *_PLAIN, Relation)
     names = {name for cls in classes for name in cls.model_fields}
     names |= {field.alias for cls in classes for field in cls.model_fields.values() if field.alias}
     return frozenset(names | {"source_document", "source_section"})

@@ -16,7 +16,7 @@ from __future__ import annotations
 from orgraph.output.locations import Locator
 from orgraph.rules import Finding, Report
 
-__all__ = ["annotations", "escape_data", "escape_property"]
+__all__ = ["workflow_commands", "escape_data", "escape_property"]
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -31,7 +31,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotations(report: Report, locator: Locator) -> str:
+def workflow_commands(report: Report, locator: Locator) -> str:
     """One workflow command per finding, then a plain summary line (ends with a newline)."""
     lines = [_command(finding, locator) for finding in report.findings]
     counts = report.summary

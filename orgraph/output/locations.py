@@ -47,7 +47,7 @@ class Locator:
             return cls(lookup=backend.node, councils=councils)
         nodes = {node_id: (file, line) for node_id, (file, line) in model.locations.items() if line}
         pairs: dict[tuple[str, str], Place] = {}
-        for relation, (file, line) in zip(model.relations, model.relation_locations):
+        for relation, (file, line) in zip(model.relations, model.relation_locations, strict=True):
             if line:
                 pairs.setdefault((relation.source_id, relation.target_id), (file, line))
                 pairs.setdefault((relation.target_id, relation.source_id), (file, line))
