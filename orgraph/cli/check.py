@@ -8,7 +8,6 @@ from typing import Any
 import click
 
 from orgraph.cli.browse import EXTRA_LISTS
-from orgraph.cli.completion import complete_rules
 from orgraph.cli.common import (
     UsageError,
     data_options,
@@ -18,6 +17,7 @@ from orgraph.cli.common import (
     open_backend,
     resolve_data_dir,
 )
+from orgraph.cli.completion import complete_rules
 from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
 
 

@@ -24,9 +24,10 @@ import datetime as dt
 import gc
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -112,7 +113,8 @@ class _Parsed:
     broken_ids: set[str]
 
 
-_SECTIONS: dict[str, TypeAdapter[Any]] = {"nodes": TypeAdapter(Node), "relations": TypeAdapter(Relation), "holdings": TypeAdapter(Holding)}
+_SECTIONS: dict[str, TypeAdapter[Any]] = {"nodes": TypeAdapter(Node), "relations": TypeAdapter(Relation),
+                                           "holdings": TypeAdapter(Holding)}
 
 
 def _validate_items(shown: str, located: Located, problems: list[Problem]) -> _Parsed:
@@ -199,9 +201,8 @@ def _real_path(loc: tuple, value: Any) -> tuple:
     """Drop what pydantic adds to a location that is not in the data (the node-kind tag of a union)."""
     path = []
     for part in loc:
-        if isinstance(value, dict) and part in value:
-            value = value[part]
-        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+        if (isinstance(value, dict) and part in value) or \
+                (isinstance(value, list) and isinstance(part, int) and part < len(value)):
             value = value[part]
         elif isinstance(value, dict) and part in vocabulary.LABELS:
             continue
@@ -229,7 +230,7 @@ def _assemble(parsed: list[_Parsed], problems: list[Problem], complete: bool = T
     for part in parsed:
         for node, line in part.nodes:
             if node.id in nodes:
-                first = "%s:%s" % where[node.id]
+                first = "{}:{}".format(*where[node.id])
                 problems.append(Problem(part.file, line, f"duplicate id (first defined at {first})", node.id))
                 continue
             nodes[node.id] = node
@@ -260,12 +261,12 @@ def _assemble(parsed: list[_Parsed], problems: list[Problem], complete: bool = T
 def _check_relation(file: str, line: int | None, relation: Relation, nodes: dict[str, Any],
                     broken: set[str], complete: bool = True) -> Iterator[Problem]:
     rel_type = vocabulary.RELATIONSHIPS[relation.type]
-    ends = [nodes.get(relation.source_id), nodes.get(relation.target_id)]
-    for end_id, end in zip((relation.source_id, relation.target_id), ends):
-        if end is None and complete and end_id not in broken:
+    start, end = nodes.get(relation.source_id), nodes.get(relation.target_id)
+    for end_id, found in ((relation.source_id, start), (relation.target_id, end)):
+        if found is None and complete and end_id not in broken:
             yield Problem(file, line, f"{relation.type}: unknown node id{_suggest(end_id, nodes)}", end_id)
-    if None not in ends and not rel_type.allowed(ends[0].kind, ends[1].kind):
-        yield Problem(file, line, f"{relation.type} cannot run from a {ends[0].kind} to a {ends[1].kind}",
+    if start is not None and end is not None and not rel_type.allowed(start.kind, end.kind):
+        yield Problem(file, line, f"{relation.type} cannot run from a {start.kind} to a {end.kind}",
                       f"{relation.source_id} → {relation.target_id}")
     if rel_type.needs_topic and relation.topic is None:
         yield Problem(file, line, f"{relation.type} needs a topic", relation.source_id)
@@ -286,12 +287,12 @@ def _overlapping_holdings(nodes: dict[str, Any],
     by_post: dict[str, list[tuple[Relation, tuple[str, int | None]]]] = defaultdict(list)
     for relation, where in relations:
         post = nodes.get(relation.target_id)
-        if relation.type == Rel.HOLDS and getattr(post, "kind", None) == Kind.POST \
+        if relation.type == Rel.HOLDS and post is not None and post.kind == Kind.POST \
                 and vocabulary.ROLES[post.role].single_holder:
             by_post[relation.target_id].append((relation, where))
     for post_id, held in by_post.items():
         held.sort(key=lambda item: item[0].valid_from or dt.date.min)
-        for (first, _), (second, (file, line)) in zip(held, held[1:]):
+        for (first, _), (second, (file, line)) in zip(held, held[1:], strict=False):
             if second.valid_from is None or second.valid_from <= (first.valid_to or dt.date.max):
                 yield Problem(file, line, f"{post_id} has one holder at a time, but {first.source_id} "
                               f"({first.valid_from} … {first.valid_to or 'open'}) and {second.source_id} "

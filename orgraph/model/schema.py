@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import json
 import re
-from typing import Annotated, Any, Literal, TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -25,7 +25,7 @@ from orgraph.vocabulary import Kind
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-Scalar = Union[bool, int, float, str, None]
+Scalar = bool | int | float | str | None
 if TYPE_CHECKING:  # the declared names, built at run time from the vocabulary; text to a type checker
     RelType = str
     RoleName = str
@@ -131,7 +131,7 @@ _PLAIN = tuple(
 if TYPE_CHECKING:
     Node = _NodeBase
 else:  # one class per declared kind, chosen by ``kind``
-    Node = Annotated[Union[tuple(_SPECIAL.values()) + _PLAIN], Field(discriminator="kind")]
+    Node = Annotated[Union[tuple(_SPECIAL.values()) + _PLAIN], Field(discriminator="kind")]  # noqa: UP007
 
 
 class Relation(_Strict):

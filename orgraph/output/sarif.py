@@ -82,7 +82,7 @@ def _result(finding: Finding, rule_index: int, locator: Locator) -> dict[str, An
         location["physicalLocation"] = _physical(place)
     logical = [{"name": finding.council, "fullyQualifiedName": finding.council, "kind": "namespace"}] \
         if finding.council else []
-    logical += [{"name": node_id, "fullyQualifiedName": f"{finding.council or 'region'}/{node_id}", "kind": "member"}
+    logical += [{"name": node_id, "fullyQualifiedName": f"{finding.council or 'region'}/{node_id}", "kind": "object"}
                 for node_id in finding.focus if locator.kind(node_id) == Kind.POST]
     if logical:
         location["logicalLocations"] = logical
