@@ -93,7 +93,7 @@ def test_deep_nesting_is_a_located_error_not_a_recursion_error(cli, data_copy):
 @pytest.mark.parametrize("value", ["0", "1743465600", "2025.5", "true"])
 def test_a_number_is_not_a_date(cli, data_copy, value):
     extra(data_copy, f"holdings:\n  - {{person: jonas-claesson, post: regiondirektor, from: {value}}}\n")
-    problem = refused(cli, data_copy, file="extra.yaml", line=2, says="holdings.0.from")
+    problem = refused(cli, data_copy, file="extra.yaml", line=2, says="from: a date must be written YYYY-MM-DD")
     assert "YYYY-MM-DD" in problem.message or "date" in problem.message
 
 

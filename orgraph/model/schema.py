@@ -15,9 +15,10 @@ import datetime as dt
 import functools
 import json
 import re
+import typing
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from orgraph import vocabulary
 from orgraph.vocabulary import Kind
@@ -37,13 +38,6 @@ else:
 IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 
 
-def _no_number(value: Any) -> Any:
-    """A date is written as a date (2025-07-01); a number is not one (pydantic would read 0 as 1970-01-01)."""
-    if isinstance(value, (bool, int, float)):
-        raise ValueError("a date must be written YYYY-MM-DD, not as a number")
-    return value
-
-
 def _no_field_names(props: dict[str, Any]) -> dict[str, Any]:
     """``props`` keys may not be the name of a typed field: a backend stores both in one property map."""
     clash = sorted(set(props) & reserved_property_names())
@@ -52,13 +46,24 @@ def _no_field_names(props: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
-Day = Annotated[dt.date, BeforeValidator(_no_number)]
 Props = Annotated[dict[Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN)], Scalar],
                   AfterValidator(_no_field_names)]
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_are_no_numbers(cls, data: Any) -> Any:
+        """A date is written as a date (2025-07-01), never as a number (pydantic would read 0 as 1970-01-01)."""
+        if isinstance(data, dict):
+            for name, info in cls.model_fields.items():
+                if info.annotation is dt.date or dt.date in typing.get_args(info.annotation):
+                    for key in {name, info.alias} - {None}:
+                        if isinstance(data.get(key), (bool, int, float)):
+                            raise ValueError(f"{key}: a date must be written YYYY-MM-DD, not as a number")
+        return data
 
 
 class Source(_Strict):
@@ -80,8 +85,8 @@ class _NodeBase(_Strict):
     name: Text = Field(description="the name in the data's language (Swedish), as the documents write it")
     name_en: Text | None = Field(None, description="an English gloss")
     aka: tuple[AltName, ...] = Field((), description="other names of the same node")
-    valid_from: Day | None = None
-    valid_to: Day | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
     fictional: bool = Field(False, description="true for invented example data")
     props: Props = Field(default_factory=dict, description="further properties (keys: plain identifiers)")
     source: Source | None = None
@@ -99,8 +104,8 @@ class DocumentNode(_NodeBase):
 
     kind: Literal[Kind.DOCUMENT]
     number: Text | None = Field(None, description="registry number (diarienummer), e.g. RS 2024-00784")
-    date: Day | None = Field(None, description="the date the document carries")
-    decided: Day | None = Field(None, description="decision date; empty when never filled in")
+    date: dt.date | None = Field(None, description="the date the document carries")
+    decided: dt.date | None = Field(None, description="decision date; empty when never filled in")
 
 
 class CouncilNode(_NodeBase):
@@ -144,8 +149,8 @@ class Relation(_Strict):
     target_id: Slug = Field(alias="to")
     topic: TopicId | None = Field(None, description="the escalation topic (ESCALATES_TO only)")
     reason: Text | None = Field(None, description="why this relation holds, in a sentence")
-    valid_from: Day | None = None
-    valid_to: Day | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
     props: Props = Field(default_factory=dict)
     source: Source | None = None
 
@@ -157,8 +162,8 @@ class Holding(_Strict):
 
     person: Slug
     post: Slug
-    valid_from: Day = Field(alias="from")
-    valid_to: Day | None = Field(None, alias="to")
+    valid_from: dt.date = Field(alias="from")
+    valid_to: dt.date | None = Field(None, alias="to")
     source: Source | None = None
 
 
