@@ -28,6 +28,11 @@ INJECTIONS = {
     "synth": (["synth", "--regions", "1", "--councils-per-region", "1", "-o", "{tmp}/out"], "orgraph.synth.generate"),
     "load": (["load", "--uri", "bolt://127.0.0.1:9"], "orgraph.model.loader.load"),
     "query": (["query", "councils", "--uri", "bolt://127.0.0.1:9"], "orgraph.backends.named_queries.get_query"),
+    "diff": (["diff", "--from-date", "2025-01-01", "--to-date", "2026-11-23"], "orgraph.model.loader.load"),
+    "impact": (["impact", "sr-ortopedi"], "orgraph.model.loader.load"),
+    "matrix": (["matrix"], "orgraph.model.loader.load"),
+    "summary": (["summary"], "orgraph.model.loader.load"),
+    "export": (["export", "--format", "graphml", "-o", "-"], "orgraph.model.loader.load"),
     "new council": (["new", "council", "sr-hud", "--name", "Samordningsråd hud", "--data", "{tmp}"],
                     "orgraph.model.loader.load"),
 }

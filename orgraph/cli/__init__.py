@@ -14,8 +14,8 @@ from orgraph.cli.common import Group
 from orgraph.cli.database import load_command, query_command
 from orgraph.cli.escalate import escalate_command, reporting_line_command
 from orgraph.cli.export import export_command
-from orgraph.cli.planning import PLANNING_COMMANDS
 from orgraph.cli.new import new_group
+from orgraph.cli.planning import PLANNING_COMMANDS
 from orgraph.cli.render import render_command
 from orgraph.cli.synth import synth_command
 
