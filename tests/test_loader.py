@@ -105,7 +105,9 @@ def test_every_error_is_reported_at_once(data_copy):
     (data_copy / "c.yaml").write_text("nodes: [\n", encoding="utf-8")
     problems = problems_of(data_copy)
     by_file = {(p.file.rsplit("/", 1)[-1], p.line) for p in problems}
-    assert {("a.yaml", 3), ("b.yaml", 2), ("b.yaml", 3)} <= by_file
+    assert {("a.yaml", 3), ("b.yaml", 3)} <= by_file
+    # "nobody" might be declared in c.yaml, which did not parse: a follow-on error, not reported (issue 12)
+    assert ("b.yaml", 2) not in by_file
     assert any(p.value == "lg-hs" and "duplicate id (first defined at" in p.message and "a.yaml:2" in p.message
                for p in problems)
     assert any(p.file.endswith("c.yaml") for p in problems)

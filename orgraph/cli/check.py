@@ -8,15 +8,16 @@ from typing import Any
 import click
 
 from orgraph.cli.browse import EXTRA_LISTS
-from orgraph.cli.completion import complete_rules
 from orgraph.cli.common import (
     UsageError,
     data_options,
+    day_of,
     emit,
     handle_errors,
     open_backend,
     resolve_data_dir,
 )
+from orgraph.cli.completion import complete_rules
 from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
 
 
@@ -32,7 +33,7 @@ from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AG
               help="adjunct participants a council may have when its own adjunct_limit says nothing")
 @click.option("--max-mandate-age-years", type=click.IntRange(min=0), default=DEFAULT_MAX_MANDATE_AGE_YEARS,
               show_default=True, metavar="N", help="report mandates older than this")
-@data_options
+@data_options(formats=("text", "json", "sarif", "junit", "github"))
 @handle_errors
 def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | None, adjunct_limit: int,
                   max_mandate_age_years: int, **options: Any) -> None:
@@ -40,11 +41,15 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
 
     The text report is grouped by council, then by severity. Exit 0 when no errors are found (warnings
     and info allowed), 1 when errors are (or warnings, with --fail-on warning), 2 on unusable input.
+    For CI: --format sarif (SARIF 2.1.0), junit (JUnit XML) or github (workflow annotations).
     """
     from orgraph.rules import Options, check_backend, format_text
     from orgraph.rules import rule_ids as known_rule_ids
     from orgraph.rules.waivers import load_waivers
 
+    if day_of(options.get("as_of")).year - max_mandate_age_years < 1:
+        raise UsageError(f"--max-mandate-age-years {max_mandate_age_years} reaches before year 1 from "
+                         f"{day_of(options.get('as_of')).isoformat()}")
     wanted = _wanted_rules(rule_ids, known_rule_ids())
     waivers_path = _waivers_path(waivers_file, options)
     waivers = load_waivers(waivers_path, known_rule_ids()) if waivers_path else ()
@@ -54,11 +59,35 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
     try:
         report = check_backend(backend, run)
         data = (options.get("data") or "seed") if options.get("backend") == "memory" else None  # never the URI
-        emit(options, report.to_json(data), lambda _: format_text(report, backend.node, data))
+        if options.get("output_format") in CI_FORMATS:
+            click.echo(_ci_report(options["output_format"], report, backend, run, fail_on), nl=False)
+        else:
+            emit(options, report.to_json(data), lambda _: format_text(report, backend.node, data))
     finally:
         backend.close()
     if report.exit_code(fail_on):
         raise SystemExit(report.exit_code(fail_on))
+
+
+CI_FORMATS = ("sarif", "junit", "github")
+
+
+def _ci_report(output_format: str, report: Any, backend: Any, run: Any, fail_on: str) -> str:
+    """The report in a CI format, with the YAML file and line of each finding where the backend knows them."""
+    from orgraph.output.locations import Locator
+
+    locator = Locator.of(backend)
+    if output_format == "sarif":
+        from orgraph.output.sarif import dumps
+
+        return dumps(report, locator, run)
+    if output_format == "junit":
+        from orgraph.output.junit import dumps as junit
+
+        return junit(report, locator, run, fail_on)
+    from orgraph.output.github import workflow_commands
+
+    return workflow_commands(report, locator)
 
 
 def _wanted_rules(given: tuple[str, ...], known: list[str]) -> tuple[str, ...] | None:

@@ -2,7 +2,10 @@
 
 Commands stay thin: they parse options here, call the library, and print.
 Any :class:`UsageError` or :class:`~orgraph.model.loader.ModelError` becomes a
-message on stderr and exit code 2, never a traceback.
+message on stderr and exit code 2, never a traceback.  The exit codes are a
+contract (:class:`Group` keeps it for every command): 0 clean, 1 findings,
+2 unusable input, 3 anything unexpected (one line asking for a report; the
+traceback only with ``--debug`` or ``ORGRAPH_DEBUG=1``), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -11,16 +14,56 @@ import datetime as dt
 import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
 from orgraph.errors import UsageError
 from orgraph.names import did_you_mean
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 SHIPPED_MODELS = {"seed": "seed", "fictional": "examples/fictional"}
+
+
+class Group(click.Group):
+    """The ``orgraph`` group: no exception ever leaves a command as a traceback or as exit code 1.
+
+    click's own errors (bad options: exit 2) pass as click handles them; anything else a command
+    raises is an internal error: exit 3, one line naming the exception, the traceback only when asked.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, SystemExit):
+            raise
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            click.echo("orgraph: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # the reader went away (``orgraph list | head``): nothing left to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_OK)
+        except Exception as error:  # noqa: BLE001 - the one place that catches everything
+            if ctx.meta.get("orgraph.debug") or os.environ.get("ORGRAPH_DEBUG", "") not in ("", "0"):
+                import traceback
+
+                traceback.print_exc()
+            click.echo(internal_error_line(error), err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+def internal_error_line(error: BaseException) -> str:
+    """The one line an internal error prints: the exception, and a request for a report (Swedish first).
+
+    >>> internal_error_line(RuntimeError("boom")).split(" — ")[0]
+    'orgraph: internt fel / internal error: RuntimeError: boom'
+    """
+    text = " ".join(str(error).split())[:200]
+    return (f"orgraph: internt fel / internal error: {type(error).__name__}{': ' + text if text else ''}"
+            " — ett fel i orgraph: rapportera det med kommandot du körde / a bug in orgraph: please report it"
+            " with the command you ran (--debug or ORGRAPH_DEBUG=1 shows the traceback)")
 
 
 def fail(message: str) -> None:
@@ -55,8 +98,10 @@ def unknown(kind: str, value: str, known: list[str]) -> UsageError:
     return UsageError(f"unknown {kind} {value!r}; valid: {shown}")
 
 
-def data_options(function: Callable) -> Callable:
+def data_options(function: Callable | None = None, *, formats: tuple[str, ...] = ("text", "json")) -> Callable:
     """``--data``, ``--as-of``, ``--backend``, ``--uri``, ``--user``, ``--database`` and ``--format``."""
+    if function is None:
+        return functools.partial(data_options, formats=formats)
     options = [
         click.option("--data", "data", metavar="DIR", help="model directory, or 'seed' / 'fictional' "
                      "(default: the seeded region)"),
@@ -68,8 +113,9 @@ def data_options(function: Callable) -> Callable:
         click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
                      help="Neo4j user (or NEO4J_USER); the password comes from NEO4J_PASSWORD or a prompt"),
         click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Neo4j database name"),
-        click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-                     show_default=True, help="text for people, JSON for scripts"),
+        click.option("--format", "output_format", type=click.Choice(list(formats)), default="text",
+                     show_default=True, help="text for people, JSON for scripts"
+                     + (", or a CI format" if len(formats) > 2 else "")),
     ]
     for option in reversed(options):
         function = option(function)

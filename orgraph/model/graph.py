@@ -26,11 +26,17 @@ from orgraph.model.schema import Relation, Source
 
 @dataclass(frozen=True)
 class Model:
-    """Nodes by id and the relations between them, validated by :func:`orgraph.model.loader.load`."""
+    """Nodes by id and the relations between them, validated by :func:`orgraph.model.loader.load`.
+
+    ``locations`` gives the file and line that declare each node id, ``relation_locations`` those of each
+    relation (in the order of ``relations``); both are empty for a model not read from files.
+    """
 
     nodes: dict[str, Any]
     relations: tuple[Relation, ...]
     _graph: list = field(default_factory=list, repr=False, compare=False)
+    locations: dict[str, tuple[str, int | None]] = field(default_factory=dict, repr=False, compare=False)
+    relation_locations: tuple[tuple[str, int | None], ...] = field(default=(), repr=False, compare=False)
 
     def graph(self) -> nx.MultiDiGraph:
         """The model as a directed multigraph (built once, then shared; treat it as read-only)."""

@@ -1,78 +1,67 @@
 """Read a data directory into a validated :class:`~orgraph.model.graph.Model`, or report every error at once.
 
 Nothing is built unless everything is valid: the loader reads all files,
-collects every problem (YAML syntax, encoding, shapes and types, duplicate
+collects every problem (unreadable files and directories, YAML syntax and what
+:mod:`orgraph.model.yamlread` refuses, encoding, shapes and types, duplicate
 ids, unknown references, relationship kinds, overlapping holdings) with file,
 line and the offending value, and raises :class:`ModelError` holding them all.
+When a file could not be read, references into it are not reported: they are
+follow-on errors of the one that is.  The model records where each node and
+relation is declared (``Model.locations``, ``Model.relation_locations``).
 
 >>> from orgraph.resources import data_dir
 >>> model = load(data_dir("seed"))
 >>> model.nodes["sr-ortopedi"].name
 'Samordningsråd ortopedi'
+>>> file, line = model.locations["sr-ortopedi"]
+>>> file.endswith("ortopedi.yaml"), line
+(True, 4)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from orgraph import vocabulary
 from orgraph.model.graph import Model
+from orgraph.model.problems import ModelError, Problem
 from orgraph.model.schema import Holding, Node, Relation
+from orgraph.model.yamlread import Located, read_located
 from orgraph.vocabulary import Kind, Rel
 
-try:  # the C composer is several times faster; the pure-Python one behaves the same
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+__all__ = ["load", "data_files", "read_yaml", "validation_problems", "ModelError", "Problem"]
 
 DATA_SUFFIXES = (".yaml", ".yml")
 NOT_DATA = frozenset({"waivers.yaml", "waivers.yml"})  # read by ``orgraph check``, not part of the model
-MAX_FILE_BYTES = 20_000_000
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One error in the input: where it is, what is wrong, and the offending value."""
+def data_files(directory: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """The YAML files that make up the model in ``directory``, in a stable order.
 
-    file: str
-    line: int | None
-    message: str
-    value: str | None = None
+    A sub-directory that cannot be read is an error, never skipped: it is added
+    to ``problems`` (or raised as :class:`ModelError` when none is given).
+    """
+    found: list[Problem] = []
 
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        shown = f": {self.value}" if self.value not in (None, "") else ""
-        return f"{where}: {self.message}{shown}"
+    def unreadable(error: OSError) -> None:
+        found.append(Problem(_display(Path(error.filename or directory)), None, "cannot read this directory",
+                             error.strerror or type(error).__name__))
 
-
-class ModelError(Exception):
-    """The input cannot be used; ``problems`` lists every error found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
-
-
-@dataclass
-class _Located:
-    """A value from YAML together with the line of every mapping key and sequence item inside it."""
-
-    value: Any
-    lines: dict[tuple, int]
-
-
-def data_files(directory: Path) -> list[Path]:
-    """The YAML files that make up the model in ``directory``, in a stable order."""
-    return sorted(p for p in directory.rglob("*") if p.suffix in DATA_SUFFIXES and p.name not in NOT_DATA
-                  and p.is_file())
+    files = [Path(top) / name for top, _, names in os.walk(directory, onerror=unreadable) for name in names
+             if name.endswith(DATA_SUFFIXES) and name not in NOT_DATA]
+    if problems is None and found:
+        raise ModelError(found)
+    (problems if problems is not None else found).extend(found)
+    return sorted((p for p in files if p.is_file()), key=lambda p: p.relative_to(directory).parts)
 
 
 def load(directory: str | Path) -> Model:
@@ -95,17 +84,20 @@ def _load(directory: str | Path) -> Model:
     directory = Path(directory)
     if not directory.is_dir():
         raise ModelError([Problem(str(directory), None, "no such data directory")])
-    files = data_files(directory)
-    if not files:
-        raise ModelError([Problem(str(directory), None, "no .yaml data files in this directory")])
     problems: list[Problem] = []
+    files = data_files(directory, problems)
+    if not files and not problems:
+        raise ModelError([Problem(str(directory), None, "no .yaml data files in this directory")])
+    complete = not problems  # every directory was read
     parsed: list[_Parsed] = []
     for path in files:
         shown = _display(path)
         located = _read_yaml(path, shown, problems)
-        if located is not None:
+        if located is None:
+            complete = False
+        else:
             parsed.append(_validate_items(shown, located, problems))
-    model = _assemble(parsed, problems)
+    model = _assemble(parsed, problems, complete)
     if problems:
         raise ModelError(problems)
     return model
@@ -121,10 +113,11 @@ class _Parsed:
     broken_ids: set[str]
 
 
-_SECTIONS: dict[str, TypeAdapter[Any]] = {"nodes": TypeAdapter(Node), "relations": TypeAdapter(Relation), "holdings": TypeAdapter(Holding)}
+_SECTIONS: dict[str, TypeAdapter[Any]] = {"nodes": TypeAdapter(Node), "relations": TypeAdapter(Relation),
+                                           "holdings": TypeAdapter(Holding)}
 
 
-def _validate_items(shown: str, located: _Located, problems: list[Problem]) -> _Parsed:
+def _validate_items(shown: str, located: Located, problems: list[Problem]) -> _Parsed:
     """Validate each item on its own, so that one bad item does not hide the errors elsewhere."""
     parsed = _Parsed(shown, [], [], set())
     for key, items in located.value.items():
@@ -156,12 +149,12 @@ def _validate_items(shown: str, located: _Located, problems: list[Problem]) -> _
 def _display(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError):
         return str(path)
 
 
 def read_yaml(path: str | Path) -> tuple[Any, dict[tuple, int]]:
-    """Read any YAML file the way data files are read (UTF-8, no aliases, dates as text).
+    """Read any YAML file the way data files are read (see :mod:`orgraph.model.yamlread`; dates as text).
 
     Returns the plain value and the line of every mapping key and sequence
     item inside it (keyed by its path, e.g. ``("waivers", 0, "rule")``);
@@ -175,7 +168,7 @@ def read_yaml(path: str | Path) -> tuple[Any, dict[tuple, int]]:
     """
     path = Path(path)
     problems: list[Problem] = []
-    located = _read_any_yaml(path, _display(path), problems)
+    located = read_located(path, _display(path), problems)
     if located is None:
         raise ModelError(problems)
     return located.value, located.lines
@@ -184,11 +177,11 @@ def read_yaml(path: str | Path) -> tuple[Any, dict[tuple, int]]:
 def validation_problems(file: str, error: ValidationError, value: Any, lines: dict[tuple, int],
                         prefix: tuple = ()) -> list[Problem]:
     """The problems in a pydantic ``error`` about ``value`` (read by :func:`read_yaml`), with their lines."""
-    return list(_pydantic_problems(file, error, _Located(value, lines), prefix))
+    return list(_pydantic_problems(file, error, Located(value, lines), prefix))
 
 
-def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> _Located | None:
-    located = _read_any_yaml(path, shown, problems)
+def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Located | None:
+    located = read_located(path, shown, problems)
     if located is not None and not isinstance(located.value, dict):
         problems.append(Problem(shown, located.lines.get(()), "a data file must be a mapping with "
                                 "nodes, relations and/or holdings", type(located.value).__name__))
@@ -196,98 +189,7 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> _Located | No
     return located
 
 
-def _read_any_yaml(path: Path, shown: str, problems: list[Problem]) -> _Located | None:
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(shown, None, f"file larger than {MAX_FILE_BYTES} bytes", str(len(raw))))
-        return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(shown, line, "not UTF-8 text", repr(raw[error.start:error.end + 3])))
-        return None
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        context = f" ({error.context} at line {error.context_mark.line + 1})" if error.context_mark else ""
-        problems.append(Problem(shown, mark.line + 1 if mark else None, "YAML syntax error",
-                                f"{error.problem or error.context}{context}"))
-        return None
-    except yaml.YAMLError as error:
-        problems.append(Problem(shown, None, "YAML error", str(error)))
-        return None
-    if root is None:
-        return _Located({}, {})
-    if "&" in text or "*" in text or "<<" in text:
-        refused = _first_alias(text)
-        if refused:
-            problems.append(Problem(shown, refused[0], "YAML anchors, aliases and merge keys are not allowed in "
-                                    "data files", refused[1]))
-            return None
-    lines: dict[tuple, int] = {(): root.start_mark.line + 1}
-    seen: set[int] = set()
-    try:
-        value = _construct(root, (), lines, seen)
-    except _AliasRefused as refused:
-        problems.append(Problem(shown, refused.line, "YAML anchors and aliases are not allowed in data files",
-                                refused.text))
-        return None
-    return _Located(value, lines)
-
-
-class _AliasRefused(Exception):
-    def __init__(self, line: int, text: str):
-        self.line, self.text = line, text
-
-
-def _first_alias(text: str) -> tuple[int, str] | None:
-    """The line and text of the first anchor or alias, found from the parser's events (they cost no memory)."""
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1, f"*{event.anchor}"
-        if getattr(event, "anchor", None):
-            return event.start_mark.line + 1, f"&{event.anchor}"
-    return None
-
-
-def _construct(node: yaml.Node, path: tuple, lines: dict[tuple, int], seen: set[int]) -> Any:
-    """Turn a composed YAML node into plain values, recording the line of each item.
-
-    An alias makes the composer hand out the same node twice; meeting a node a
-    second time is refused at once, so an alias bomb costs nothing.  Dates are
-    kept as text and parsed strictly by the schema.
-    """
-    if id(node) in seen:
-        raise _AliasRefused(node.start_mark.line + 1, "*alias")
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _construct(key_node, path, lines, seen)
-            if key == "<<":
-                raise _AliasRefused(key_node.start_mark.line + 1, "<< merge key")
-            key = str(key)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, path + (key,), lines, seen)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            lines[path + (index,)] = item.start_mark.line + 1
-            items.append(_construct(item, path + (index,), lines, seen))
-        return items
-    if node.tag in _TYPED_SCALARS:
-        return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
-    return node.value
-
-
-_SCALARS = yaml.constructor.SafeConstructor()
-_TYPED_SCALARS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null"))
-
-
-def _pydantic_problems(shown: str, error: ValidationError, located: _Located, prefix: tuple) -> Iterator[Problem]:
+def _pydantic_problems(shown: str, error: ValidationError, located: Located, prefix: tuple) -> Iterator[Problem]:
     for item in error.errors(include_url=False):
         path = _real_path(prefix + tuple(item["loc"]), located.value)
         value = item.get("input")
@@ -299,9 +201,8 @@ def _real_path(loc: tuple, value: Any) -> tuple:
     """Drop what pydantic adds to a location that is not in the data (the node-kind tag of a union)."""
     path = []
     for part in loc:
-        if isinstance(value, dict) and part in value:
-            value = value[part]
-        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+        if (isinstance(value, dict) and part in value) or \
+                (isinstance(value, list) and isinstance(part, int) and part < len(value)):
             value = value[part]
         elif isinstance(value, dict) and part in vocabulary.LABELS:
             continue
@@ -317,15 +218,19 @@ def _line_of(path: tuple, lines: dict[tuple, int]) -> int | None:
     return lines.get(path)
 
 
-def _assemble(parsed: list[_Parsed], problems: list[Problem]) -> Model:
-    """Check what spans files (ids, references, kinds, holdings) and build the model."""
+def _assemble(parsed: list[_Parsed], problems: list[Problem], complete: bool = True) -> Model:
+    """Check what spans files (ids, references, kinds, holdings) and build the model.
+
+    When not ``complete`` (a file or directory could not be read), unknown references are not reported:
+    the ids may be declared in what could not be read.
+    """
     nodes: dict[str, Any] = {}
     where: dict[str, tuple[str, int | None]] = {}
     broken = set().union(*(p.broken_ids for p in parsed)) if parsed else set()
     for part in parsed:
         for node, line in part.nodes:
             if node.id in nodes:
-                first = "%s:%s" % where[node.id]
+                first = "{}:{}".format(*where[node.id])
                 problems.append(Problem(part.file, line, f"duplicate id (first defined at {first})", node.id))
                 continue
             nodes[node.id] = node
@@ -333,7 +238,7 @@ def _assemble(parsed: list[_Parsed], problems: list[Problem]) -> Model:
             problems.extend(_check_dates(part.file, line, node.valid_from, node.valid_to))
 
     def check_source(file: str, line: int | None, source: Any) -> None:
-        if source is not None and source.document not in broken \
+        if source is not None and complete and source.document not in broken \
                 and getattr(nodes.get(source.document), "kind", None) != Kind.DOCUMENT:
             problems.append(Problem(file, line, f"source.document is not a known Document id"
                                     f"{_suggest(source.document, nodes)}", source.document))
@@ -347,26 +252,27 @@ def _assemble(parsed: list[_Parsed], problems: list[Problem]) -> Model:
     for relation, (file, line) in relations:
         check_source(file, line, relation.source)
         problems.extend(_check_dates(file, line, relation.valid_from, relation.valid_to))
-        problems.extend(_check_relation(file, line, relation, nodes, broken))
+        problems.extend(_check_relation(file, line, relation, nodes, broken, complete))
     problems.extend(_overlapping_holdings(nodes, relations))
-    return Model(nodes, tuple(relation for relation, _ in relations))
+    return Model(nodes, tuple(relation for relation, _ in relations), locations=where,
+                 relation_locations=tuple(place for _, place in relations))
 
 
 def _check_relation(file: str, line: int | None, relation: Relation, nodes: dict[str, Any],
-                    broken: set[str]) -> Iterator[Problem]:
+                    broken: set[str], complete: bool = True) -> Iterator[Problem]:
     rel_type = vocabulary.RELATIONSHIPS[relation.type]
-    ends = [nodes.get(relation.source_id), nodes.get(relation.target_id)]
-    for end_id, end in zip((relation.source_id, relation.target_id), ends):
-        if end is None and end_id not in broken:
+    start, end = nodes.get(relation.source_id), nodes.get(relation.target_id)
+    for end_id, found in ((relation.source_id, start), (relation.target_id, end)):
+        if found is None and complete and end_id not in broken:
             yield Problem(file, line, f"{relation.type}: unknown node id{_suggest(end_id, nodes)}", end_id)
-    if None not in ends and not rel_type.allowed(ends[0].kind, ends[1].kind):
-        yield Problem(file, line, f"{relation.type} cannot run from a {ends[0].kind} to a {ends[1].kind}",
+    if start is not None and end is not None and not rel_type.allowed(start.kind, end.kind):
+        yield Problem(file, line, f"{relation.type} cannot run from a {start.kind} to a {end.kind}",
                       f"{relation.source_id} → {relation.target_id}")
     if rel_type.needs_topic and relation.topic is None:
         yield Problem(file, line, f"{relation.type} needs a topic", relation.source_id)
     if not rel_type.needs_topic and relation.topic is not None:
         yield Problem(file, line, f"{relation.type} takes no topic", relation.topic)
-    if relation.topic is not None and relation.topic not in nodes:
+    if relation.topic is not None and complete and relation.topic not in nodes:
         yield Problem(file, line, "the topic has no Topic node in the data", relation.topic)
 
 
@@ -381,12 +287,12 @@ def _overlapping_holdings(nodes: dict[str, Any],
     by_post: dict[str, list[tuple[Relation, tuple[str, int | None]]]] = defaultdict(list)
     for relation, where in relations:
         post = nodes.get(relation.target_id)
-        if relation.type == Rel.HOLDS and getattr(post, "kind", None) == Kind.POST \
+        if relation.type == Rel.HOLDS and post is not None and post.kind == Kind.POST \
                 and vocabulary.ROLES[post.role].single_holder:
             by_post[relation.target_id].append((relation, where))
     for post_id, held in by_post.items():
         held.sort(key=lambda item: item[0].valid_from or dt.date.min)
-        for (first, _), (second, (file, line)) in zip(held, held[1:]):
+        for (first, _), (second, (file, line)) in zip(held, held[1:], strict=False):
             if second.valid_from is None or second.valid_from <= (first.valid_to or dt.date.max):
                 yield Problem(file, line, f"{post_id} has one holder at a time, but {first.source_id} "
                               f"({first.valid_from} … {first.valid_to or 'open'}) and {second.source_id} "

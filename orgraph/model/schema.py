@@ -12,11 +12,13 @@ roles, relationship types and topics come from :mod:`orgraph.vocabulary`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
-from typing import Annotated, Any, Literal, TYPE_CHECKING, Union
+import typing
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from orgraph import vocabulary
 from orgraph.vocabulary import Kind
@@ -24,7 +26,7 @@ from orgraph.vocabulary import Kind
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-Scalar = Union[bool, int, float, str, None]
+Scalar = bool | int | float | str | None
 if TYPE_CHECKING:  # the declared names, built at run time from the vocabulary; text to a type checker
     RelType = str
     RoleName = str
@@ -33,10 +35,35 @@ else:
     RelType = Literal[tuple(map(str, vocabulary.RELATIONSHIPS))]
     RoleName = Literal[tuple(map(str, vocabulary.ROLES))]
     TopicId = Literal[tuple(map(str, vocabulary.TOPICS))]
+IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
+
+
+def _no_field_names(props: dict[str, Any]) -> dict[str, Any]:
+    """``props`` keys may not be the name of a typed field: a backend stores both in one property map."""
+    clash = sorted(set(props) & reserved_property_names())
+    if clash:
+        raise ValueError(f"props key {clash[0]!r} is a field name; write it as the field itself, or rename it")
+    return props
+
+
+Props = Annotated[dict[Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN)], Scalar],
+                  AfterValidator(_no_field_names)]
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_are_no_numbers(cls, data: Any) -> Any:
+        """A date is written as a date (2025-07-01), never as a number (pydantic would read 0 as 1970-01-01)."""
+        if isinstance(data, dict):
+            for name, info in cls.model_fields.items():
+                if info.annotation is dt.date or dt.date in typing.get_args(info.annotation):
+                    for key in {name, info.alias} - {None}:
+                        if isinstance(data.get(key), (bool, int, float)):
+                            raise ValueError(f"{key}: a date must be written YYYY-MM-DD, not as a number")
+        return data
 
 
 class Source(_Strict):
@@ -61,7 +88,7 @@ class _NodeBase(_Strict):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     fictional: bool = Field(False, description="true for invented example data")
-    props: dict[str, Scalar] = Field(default_factory=dict, description="further properties")
+    props: Props = Field(default_factory=dict, description="further properties (keys: plain identifiers)")
     source: Source | None = None
 
 
@@ -109,7 +136,7 @@ _PLAIN = tuple(
 if TYPE_CHECKING:
     Node = _NodeBase
 else:  # one class per declared kind, chosen by ``kind``
-    Node = Annotated[Union[tuple(_SPECIAL.values()) + _PLAIN], Field(discriminator="kind")]
+    Node = Annotated[Union[tuple(_SPECIAL.values()) + _PLAIN], Field(discriminator="kind")]  # noqa: UP007
 
 
 class Relation(_Strict):
@@ -124,7 +151,7 @@ class Relation(_Strict):
     reason: Text | None = Field(None, description="why this relation holds, in a sentence")
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
-    props: dict[str, Scalar] = Field(default_factory=dict)
+    props: Props = Field(default_factory=dict)
     source: Source | None = None
 
 
@@ -153,6 +180,19 @@ class DataFile(_Strict):
 SCHEMA_ID = "urn:orgraph:data-file:schema:1"
 #: The file name ``orgraph schema --write DIR`` writes, and the data files' comments point to.
 SCHEMA_FILE = "orgraph.schema.json"
+
+
+@functools.cache
+def reserved_property_names() -> frozenset[str]:
+    """Every name a node or relation already stores as a property: what a ``props`` key may not be.
+
+    >>> {"valid_from", "aka", "kind", "source_document"} <= reserved_property_names()
+    True
+    """
+    classes: tuple[Any, ...] = (*_SPECIAL.values(), *_PLAIN, Relation)
+    names = {name for cls in classes for name in cls.model_fields}
+    names |= {field.alias for cls in classes for field in cls.model_fields.values() if field.alias}
+    return frozenset(names | {"source_document", "source_section"})
 
 
 def json_schema() -> str:
