@@ -81,6 +81,7 @@ class Neo4jTarget:
 
     def __init__(self, uri: str, user: str, password: str):
         self.uri, self.user, self.password = uri, user, password
+        self.loaded: str | None = None  # which model the parity tests last loaded (None: unknown)
 
     def env(self, **extra: str | None) -> dict[str, str | None]:
         """The environment the command line reads its connection from."""
@@ -134,4 +135,5 @@ def neo4j_clean(neo4j_server):
 
     with GraphDatabase.driver(neo4j_server.uri, auth=(neo4j_server.user, neo4j_server.password)) as driver:
         driver.execute_query("MATCH (n) DETACH DELETE n")
+    neo4j_server.loaded = None
     return neo4j_server

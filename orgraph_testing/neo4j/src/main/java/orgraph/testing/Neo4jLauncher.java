@@ -51,6 +51,8 @@ public final class Neo4jLauncher {
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
+                // tests try wrong passwords on purpose: no lock-out after failed attempts
+                .withConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .withConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
