@@ -95,7 +95,7 @@ class Neo4jServer:
     def pid(self) -> int | None:
         return self._proc.pid if self._proc else None
 
-    def start(self) -> "Neo4jServer":
+    def start(self) -> Neo4jServer:
         why = missing_tools()
         if why:
             raise Neo4jUnavailable(why)
@@ -139,7 +139,7 @@ class Neo4jServer:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
 
-    def __enter__(self) -> "Neo4jServer":
+    def __enter__(self) -> Neo4jServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

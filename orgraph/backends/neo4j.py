@@ -80,7 +80,7 @@ def check_uri(uri: str) -> str:
     try:
         parts = urlsplit(uri)
         parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError as error:
+    except ValueError:
         raise Neo4jProblem(f"not a valid address: {redact(uri)}") from None  # the error may quote the password
     if parts.scheme not in SCHEMES:
         raise Neo4jProblem(f"not a Neo4j Bolt address (use bolt:// or neo4j://, or their +s/+ssc forms): "
