@@ -10,6 +10,7 @@ FalkorDB has no multi-statement transactions, so the all-or-nothing guarantee is
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -18,14 +19,14 @@ from dataclasses import replace
 import pytest
 
 from orgraph import vocabulary
-from orgraph.query import catalog
 from orgraph.backends.cypher import CypherBackend
+from orgraph.backends.cypher_load import KEY, apply_plan, load_plan
 from orgraph.backends.falkordb import FalkorDBRunner, falkordb_backend, load_graph
 from orgraph.backends.memory import MemoryBackend
+from orgraph.backends.named_queries import load_queries, run_named
 from orgraph.model.graph import Model
 from orgraph.model.loader import load
-from orgraph.backends.named_queries import load_queries, run_named
-from orgraph.backends.cypher_load import KEY, apply_plan, load_plan
+from orgraph.query import catalog
 
 TODAY = dt.date(2026, 11, 23)
 DAYS = (TODAY, dt.date(2025, 1, 1), dt.date(2023, 6, 1))
@@ -241,7 +242,7 @@ def expected_rows(name: str, memory: MemoryBackend, params: dict):
         types = sorted({r.type for r in memory.model.relations})
         return [{"type": t, "relationships": sum(r.type == t for r in memory.model.relations)} for t in types]
     if name == "neighbours":
-        return sorted(((n.type, n.direction, n.node["id"]) for n in memory.neighbours(params["id"])))
+        return sorted((n.type, n.direction, n.node["id"]) for n in memory.neighbours(params["id"]))
     if name == "path-step":
         return sorted({(a, n.node["id"]) for a in params["frontier"] for n in memory.neighbours(a)})
     if name == "escalation-edges":
@@ -317,10 +318,8 @@ def counts(graph) -> tuple[int, int]:
 def scratch(falkordb, request):
     graph = falkordb.client().select_graph(f"scratch_{request.node.name[:40]}")
     yield graph
-    try:
+    with contextlib.suppress(Exception):  # never created
         graph.delete()
-    except Exception:  # never created
-        pass
 
 
 def test_loading_twice_changes_nothing(scratch, seed_model):
@@ -427,8 +426,8 @@ class _FalkorQueries(FalkorDBRunner):
 
 def cli_runs(cli, monkeypatch, graph, *commands):
     """Each command's (exit code, stdout, stderr) on memory and with --backend neo4j answered by FalkorDB."""
-    from orgraph.backends.neo4j import Neo4jBackend
     import orgraph.cli.database as database
+    from orgraph.backends.neo4j import Neo4jBackend
 
     monkeypatch.setattr(Neo4jBackend, "connect", classmethod(
         lambda cls, uri, user, password, db, day, **_: falkordb_backend(graph, day)))
@@ -469,7 +468,8 @@ def test_cli_output_is_the_same_on_both_backends(cli, monkeypatch, graphs, model
                  ("escalate", "sr-ortopedi", "--topic", "outside-mandate", *text),
                  ("escalate", "sr-ortopedi", "--topic", "organisation-and-working-conditions", *text)]
     codes = set()
-    for (memory, neo4j), command in zip(cli_runs(cli, monkeypatch, graphs[model_name], *commands), commands):
+    for (memory, neo4j), command in zip(cli_runs(cli, monkeypatch, graphs[model_name], *commands),
+                                       commands, strict=True):
         if command[0] == "check":  # the check report names the data directory, which only memory reads
             memory, neo4j = without_data(memory, data), without_data(neo4j, data)
         assert neo4j == memory, command

@@ -34,8 +34,9 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from orgraph import vocabulary
 from orgraph.model.graph import Model, node_properties, relation_properties

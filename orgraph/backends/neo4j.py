@@ -22,7 +22,8 @@ import contextlib
 import datetime as dt
 import logging
 import re
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from orgraph import vocabulary
@@ -272,7 +273,7 @@ class Neo4jBackend(CypherBackend):
 
     @classmethod
     def connect(cls, uri: str, user: str, password: str, database: str | None, day: dt.date, *,
-                timeout: float = CONNECTION_TIMEOUT) -> "Neo4jBackend":
+                timeout: float = CONNECTION_TIMEOUT) -> Neo4jBackend:
         """Connect, check the server and that ``orgraph load`` has applied the schema; a one-line error if not."""
         db = Neo4jDatabase(uri, user, password, database, timeout=timeout)
         try:

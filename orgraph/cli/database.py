@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from orgraph.cli.browse import EXTRA_LISTS
-from orgraph.cli.completion import complete_queries
 from orgraph.cli.common import (
     UsageError,
     day_of,
@@ -18,6 +17,7 @@ from orgraph.cli.common import (
     load_model,
     neo4j_password,
 )
+from orgraph.cli.completion import complete_queries
 
 PROGRESS_MIN_ROWS = 2000  # a progress bar for models at least this large (rows written)
 
