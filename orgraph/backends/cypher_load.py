@@ -8,15 +8,19 @@ statements run on Neo4j (``orgraph load``) and, in the tests, on FalkorDB:
 A load is a :func:`load_plan`: first the relationships and nodes that are no
 longer in the model are removed, then nodes are merged label by label and
 relationships type by type, in batches of ``UNWIND $rows``.  Nodes are merged
-on ``id``; relationships on a deterministic ``_key`` (a hash of their ends,
-type, properties and occurrence), so loading twice changes nothing and several
-relationships of one type between the same two nodes stay apart.  Dates are
+on ``id`` through the shared label :data:`~orgraph.vocabulary.NODE_LABEL` (its
+uniqueness constraint makes every lookup an index seek); relationships on a
+deterministic ``_key`` (a hash of their ends, type, identifying properties and
+occurrence), so loading twice changes nothing, editing a ``reason`` updates the
+relationship in place, and several relationships of one type between the same two
+nodes stay apart.  Clean-up removes only what orgraph loaded: nodes with the
+shared label, relationships with a ``_key`` between two of them.  Dates are
 stored as ISO text, ``aka`` as a list of strings.
 
 >>> schema_statements()[0]
-'CREATE CONSTRAINT orgraph_region_id IF NOT EXISTS FOR (n:Region) REQUIRE n.id IS UNIQUE'
+'CREATE CONSTRAINT orgraph_org_node_id IF NOT EXISTS FOR (n:OrgNode) REQUIRE n.id IS UNIQUE'
 >>> merge_nodes("Council")
-'UNWIND $rows AS row MERGE (n:Council {id: row.id}) SET n = row.props'
+'UNWIND $rows AS row MERGE (n:OrgNode:Council {id: row.id}) SET n = row.props'
 >>> merge_nodes("Counsil")
 Traceback (most recent call last):
 ...
@@ -30,8 +34,9 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from orgraph import vocabulary
 from orgraph.model.graph import Model, node_properties, relation_properties
@@ -64,18 +69,23 @@ def constraint_name(label: str) -> str:
     >>> constraint_name("LeadershipGroup")
     'orgraph_leadership_group_id'
     """
-    return "orgraph_" + re.sub(r"(?<!^)(?=[A-Z])", "_", _label(label)).lower() + "_id"
+    name = label if label == vocabulary.NODE_LABEL else _label(label)
+    return "orgraph_" + re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower() + "_id"
 
 
 def schema_statements() -> list[str]:
-    """One uniqueness constraint on ``id`` per label (what Neo4j 5 Community accepts; it also indexes ``id``)."""
-    return [f"CREATE CONSTRAINT {constraint_name(label)} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-            for label in vocabulary.LABELS]
+    """The uniqueness constraint on ``id`` of the shared node label (Neo4j 5 Community; it also indexes ``id``).
+
+    One constraint on the shared label, not one per kind: an id is unique across kinds, every read
+    seeks through it, and other data in the same database may use a kind's label freely.
+    """
+    label = vocabulary.NODE_LABEL
+    return [f"CREATE CONSTRAINT {constraint_name(label)} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"]
 
 
 def schema_text() -> str:
     """The text of ``cypher/schema/constraints.cypher`` (a test keeps the checked-in file equal to it)."""
-    head = ("// Uniqueness constraints for Neo4j 5 (Community): one per label, on id.\n"
+    head = ("// The uniqueness constraint for Neo4j 5 (Community): on the id of the label every orgraph node has.\n"
             "// Generated from orgraph/vocabulary.py by orgraph.backends.cypher_load.schema_text(); do not edit.\n"
             "// `orgraph load` applies them; Neo4j needs them before data is written, in their own transaction.\n")
     return head + "".join(f"{statement};\n" for statement in schema_statements())
@@ -86,30 +96,32 @@ def schema_text() -> str:
 
 def merge_nodes(label: str) -> str:
     """Create or update the nodes of one label: ``$rows`` of ``{id, props}``; ``props`` replaces all properties."""
-    return f"UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) SET n = row.props"
+    return f"UNWIND $rows AS row MERGE (n:{vocabulary.NODE_LABEL}:{_label(label)} {{id: row.id}}) SET n = row.props"
 
 
 def merge_relationships(rel_type: str, source_label: str, target_label: str) -> str:
     """Create or update relationships of one type between two labels: ``$rows`` of ``{source, target, key, props}``.
 
     >>> print(merge_relationships("APPOINTS", "LeadershipGroup", "Post"))
-    UNWIND $rows AS row MATCH (a:LeadershipGroup {id: row.source}) MATCH (b:Post {id: row.target}) \
+    UNWIND $rows AS row MATCH (a:OrgNode:LeadershipGroup {id: row.source}) MATCH (b:OrgNode:Post {id: row.target}) \
 MERGE (a)-[r:APPOINTS {_key: row.key}]->(b) SET r = row.props
     """
-    return (f"UNWIND $rows AS row MATCH (a:{_label(source_label)} {{id: row.source}}) "
-            f"MATCH (b:{_label(target_label)} {{id: row.target}}) "
+    node = vocabulary.NODE_LABEL
+    return (f"UNWIND $rows AS row MATCH (a:{node}:{_label(source_label)} {{id: row.source}}) "
+            f"MATCH (b:{node}:{_label(target_label)} {{id: row.target}}) "
             f"MERGE (a)-[r:{_type(rel_type)} {{{KEY}: row.key}}]->(b) SET r = row.props")
 
 
 def remove_stale_nodes(label: str) -> str:
-    """Delete the nodes of one label whose id is not in ``$ids`` (with their relationships)."""
-    return (f"MATCH (n:{_label(label)}) WHERE NOT coalesce(n.id, '') IN $ids "
+    """Delete orgraph's nodes of one label whose id is not in ``$ids`` (with their relationships)."""
+    return (f"MATCH (n:{vocabulary.NODE_LABEL}:{_label(label)}) WHERE NOT coalesce(n.id, '') IN $ids "
             f"DETACH DELETE n RETURN count(*) AS removed")
 
 
 def remove_stale_relationships(rel_type: str) -> str:
-    """Delete the relationships of one type whose key is not in ``$keys``."""
-    return (f"MATCH ()-[r:{_type(rel_type)}]->() WHERE NOT coalesce(r.{KEY}, '') IN $keys "
+    """Delete orgraph's relationships of one type (a key, between its nodes) whose key is not in ``$keys``."""
+    node = vocabulary.NODE_LABEL
+    return (f"MATCH (:{node})-[r:{_type(rel_type)}]->(:{node}) WHERE r.{KEY} IS NOT NULL AND NOT r.{KEY} IN $keys "
             f"DELETE r RETURN count(*) AS removed")
 
 
@@ -146,16 +158,19 @@ def node_rows(model: Model) -> dict[str, list[dict[str, Any]]]:
 def relationship_rows(model: Model) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """``{(type, source label, target label): [{source, target, key, props}]}`` for every relation.
 
-    The key hashes what identifies the relation (its ends with their labels, its type and properties)
-    and how many identical relations came before it, so it is the same on every load of the same model.
+    The key hashes what identifies the relation (its ends with their labels, its type, its identifying
+    properties: ``vocabulary.IDENTIFYING_PROPERTIES`` and ``props``) and how many such relations came
+    before it, so it is the same on every load of the same model, and a changed ``reason`` keeps it.
     """
     rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     seen: Counter[str] = Counter()
     for relation in model.relations:
         source, target = model.nodes[relation.source_id], model.nodes[relation.target_id]
         props = cypher_properties(relation_properties(relation))
+        identifying = {key: props[key] for key in vocabulary.IDENTIFYING_PROPERTIES if key in props}
+        identifying.update(cypher_properties(dict(relation.props)))
         identity = json.dumps([relation.source_id, source.kind, relation.type, relation.target_id, target.kind,
-                               props], sort_keys=True, ensure_ascii=False)
+                               identifying], sort_keys=True, ensure_ascii=False)
         seen[identity] += 1
         key = hashlib.sha256(f"{identity}#{seen[identity]}".encode()).hexdigest()[:32]
         rows[(relation.type, source.kind, target.kind)].append(
@@ -257,7 +272,7 @@ def lint_statements(models: Iterable[Model] = ()) -> list[tuple[str, str, dict[s
     type is covered even when no model uses it).
     """
     rows = {"rows": [], "ids": [], "keys": []}
-    out = [(f"schema:{label}", statement, {}) for label, statement in zip(vocabulary.LABELS, schema_statements())]
+    out = [(f"schema:{vocabulary.NODE_LABEL}", statement, {}) for statement in schema_statements()]
     out += [(f"remove-relationships:{t}", remove_stale_relationships(t), rows) for t in vocabulary.RELATIONSHIPS]
     out += [(f"remove-nodes:{label}", remove_stale_nodes(label), rows) for label in vocabulary.LABELS]
     out += [(f"nodes:{label}", merge_nodes(label), rows) for label in vocabulary.LABELS]

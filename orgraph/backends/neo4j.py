@@ -22,7 +22,8 @@ import contextlib
 import datetime as dt
 import logging
 import re
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from orgraph import vocabulary
@@ -42,7 +43,7 @@ from orgraph.model.graph import Model
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 MIN_MAJOR_VERSION = 5
-CONNECTION_TIMEOUT = 10.0  # seconds to open a connection
+CONNECTION_TIMEOUT = 15.0  # seconds to open a connection and to get one from the pool (--timeout)
 SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN name"
 
 # The driver logs connection trouble as warnings; without a handler of its own Python would print
@@ -54,9 +55,25 @@ class Neo4jProblem(UsageError):
     """Neo4j cannot be used as asked: unreachable, refused, missing, too old, or an error from the server."""
 
 
-def redact(uri: str) -> str:
-    """``uri`` with any password in it replaced by ``***``."""
-    return re.sub(r"(//[^/@:]*:)[^/@]*@", r"\1***@", uri)
+_CREDENTIALS = re.compile(r"([a-zA-Z][\w+.-]*://)([^\s:/@]*)(?::[^\n]*)?@")
+
+
+def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
+    """``text`` (an address, a driver's message) with any password in an address, and each secret, as ``***``.
+
+    The one place that hides secrets before anything is printed.  A password may hold ``/ @ : % #``:
+    everything up to the last ``@`` of an address's line counts as its credentials.
+
+    >>> redact("bolt://neo4j:p/w @:%#å@db.example:7687")
+    'bolt://neo4j:***@db.example:7687'
+    >>> redact("login failed for s3cret!", ("s3cret!",))
+    'login failed for ***'
+    """
+    text = _CREDENTIALS.sub(r"\1\2:***@", str(text))
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
 
 
 def check_uri(uri: str) -> str:
@@ -64,8 +81,8 @@ def check_uri(uri: str) -> str:
     try:
         parts = urlsplit(uri)
         parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError as error:
-        raise Neo4jProblem(f"not a valid address ({error}): {redact(uri)}") from None
+    except ValueError:
+        raise Neo4jProblem(f"not a valid address: {redact(uri)}") from None  # the error may quote the password
     if parts.scheme not in SCHEMES:
         raise Neo4jProblem(f"not a Neo4j Bolt address (use bolt:// or neo4j://, or their +s/+ssc forms): "
                            f"{redact(uri)}")
@@ -108,12 +125,13 @@ class Neo4jDatabase:
         from neo4j import GraphDatabase
 
         self.uri, self.user, self.database = check_uri(uri), user, database
-        self._password = password
+        self._password, self.timeout = password, timeout
         with self.translate_errors():
             try:
-                self.driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=timeout)
+                self.driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=timeout,
+                                                   connection_acquisition_timeout=timeout)
             except ValueError as error:
-                raise Neo4jProblem(f"not a valid address ({_one_line(error)}): {redact(uri)}") from None
+                raise Neo4jProblem(f"not a valid address ({self._clean(error)}): {redact(uri)}") from None
         try:
             with self.translate_errors():
                 self.version = self._check_server()
@@ -153,6 +171,9 @@ class Neo4jDatabase:
                                f"(check NEO4J_USER and NEO4J_PASSWORD)") from None
         except ex.ServiceUnavailable as error:
             text = self._clean(error)
+            if "deadline" in text.lower() or "timed out" in text.lower():
+                raise Neo4jProblem(f"Neo4j at {where} did not answer within {self.timeout:g} s "
+                                   f"(--timeout SECONDS)") from None
             reason = re.search(r"\(reason (?:\[Errno -?\d+\] )?([^)]*)\)", text)
             raise Neo4jProblem(f"cannot reach Neo4j at {where}: {reason.group(1) if reason else text}") from None
         except ex.UnsupportedServerProduct as error:
@@ -166,10 +187,7 @@ class Neo4jDatabase:
             raise Neo4jProblem(f"Neo4j at {where}: {self._clean(error)}") from None
 
     def _clean(self, error: Any) -> str:
-        text = _one_line(error)
-        if self._password:
-            text = text.replace(self._password, "***")
-        return text[:500]
+        return redact(_one_line(error), (self._password,))[:500]
 
     # --- reads -------------------------------------------------------------------------------
 
@@ -183,7 +201,7 @@ class Neo4jDatabase:
         """The names of orgraph's constraints the database lacks (empty when the schema is applied)."""
         with self.translate_errors(), self._session(read=True) as session:  # auto-commit: SHOW is admin
             present = {record["name"] for record in session.run(SHOW_CONSTRAINTS)}
-        return [constraint_name(label) for label in vocabulary.LABELS if constraint_name(label) not in present]
+        return [name for name in (constraint_name(vocabulary.NODE_LABEL),) if name not in present]
 
     def require_schema(self) -> None:
         """A :class:`Neo4jProblem` unless ``orgraph load`` has applied the schema to this database."""
@@ -254,9 +272,10 @@ class Neo4jBackend(CypherBackend):
         self.database = database
 
     @classmethod
-    def connect(cls, uri: str, user: str, password: str, database: str | None, day: dt.date) -> "Neo4jBackend":
+    def connect(cls, uri: str, user: str, password: str, database: str | None, day: dt.date, *,
+                timeout: float = CONNECTION_TIMEOUT) -> Neo4jBackend:
         """Connect, check the server and that ``orgraph load`` has applied the schema; a one-line error if not."""
-        db = Neo4jDatabase(uri, user, password, database)
+        db = Neo4jDatabase(uri, user, password, database, timeout=timeout)
         try:
             db.require_schema()
         except BaseException:

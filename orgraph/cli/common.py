@@ -113,6 +113,8 @@ def data_options(function: Callable | None = None, *, formats: tuple[str, ...] =
         click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
                      help="Neo4j user (or NEO4J_USER); the password comes from NEO4J_PASSWORD or a prompt"),
         click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Neo4j database name"),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
+                     metavar="SECONDS", help="give up on a Neo4j that does not answer within this time"),
         click.option("--format", "output_format", type=click.Choice(list(formats)), default="text",
                      show_default=True, help="text for people, JSON for scripts"
                      + (", or a CI format" if len(formats) > 2 else "")),
@@ -173,7 +175,7 @@ def open_backend(options: dict[str, Any]):
         if not options.get("uri"):
             raise UsageError("--backend neo4j needs --uri or NEO4J_URI")
         return Neo4jBackend.connect(options["uri"], options["user"], neo4j_password(), options.get("database"),
-                                    day)
+                                    day, timeout=options.get("timeout") or 15.0)
     from orgraph.backends.memory import MemoryBackend
 
     return MemoryBackend(load_model(options.get("data")), day)

@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from orgraph.cli.browse import EXTRA_LISTS
-from orgraph.cli.completion import complete_queries
 from orgraph.cli.common import (
     UsageError,
     day_of,
@@ -18,6 +17,7 @@ from orgraph.cli.common import (
     load_model,
     neo4j_password,
 )
+from orgraph.cli.completion import complete_queries
 
 PROGRESS_MIN_ROWS = 2000  # a progress bar for models at least this large (rows written)
 
@@ -30,6 +30,8 @@ def _neo4j_options(function: Any) -> Any:
                      help="Neo4j user (or NEO4J_USER); the password comes from NEO4J_PASSWORD or a prompt"),
         click.option("--database", envvar="NEO4J_DATABASE", default=None,
                      help="Neo4j database (or NEO4J_DATABASE; default: the server's default)"),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
+                     metavar="SECONDS", help="give up on a Neo4j that does not answer within this time"),
         click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
                      show_default=True, help="text for people, JSON for scripts"),
     ]
@@ -38,12 +40,12 @@ def _neo4j_options(function: Any) -> Any:
     return function
 
 
-def _connect(uri: str | None, user: str, database: str | None):
+def _connect(uri: str | None, user: str, database: str | None, timeout: float):
     from orgraph.backends.neo4j import Neo4jDatabase
 
     if not uri:
         raise UsageError("no Neo4j address: give --uri or set NEO4J_URI")
-    return Neo4jDatabase(uri, user, neo4j_password(), database)
+    return Neo4jDatabase(uri, user, neo4j_password(), database, timeout=timeout)
 
 
 @click.command("load")
@@ -53,7 +55,7 @@ def _connect(uri: str | None, user: str, database: str | None):
 @_neo4j_options
 @handle_errors
 def load_command(data: str | None, batch_size: int, uri: str | None, user: str, database: str | None,
-                 output_format: str) -> None:
+                 timeout: float, output_format: str) -> None:
     """Write the model into Neo4j: constraints first, then everything in one transaction.
 
     Idempotent (loading twice leaves the same counts); what is no longer in the model is removed;
@@ -64,7 +66,7 @@ def load_command(data: str | None, batch_size: int, uri: str | None, user: str, 
 
     model = load_model(data)  # bad input stops here, before anything is written
     plan = load_plan(model, batch_size)
-    db = _connect(uri, user, database)
+    db = _connect(uri, user, database, timeout)
     try:
         db.apply_schema()
         total = plan_size(plan)
@@ -131,7 +133,7 @@ def parse_parameters(values: tuple[str, ...]) -> dict[str, Any]:
 @_neo4j_options
 @handle_errors
 def query_command(name: str, params: tuple[str, ...], as_of: Any, backend: str, uri: str | None, user: str,
-                  database: str | None, output_format: str) -> None:
+                  database: str | None, timeout: float, output_format: str) -> None:
     """Run the named query NAME from cypher/queries/ on Neo4j (see `orgraph list queries`).
 
     Values are passed only as parameters, never written into the query.
@@ -146,7 +148,7 @@ def query_command(name: str, params: tuple[str, ...], as_of: Any, backend: str, 
         values = check_parameters(query, given)
     except QueryError as error:
         raise UsageError(str(error)) from None
-    db = _connect(uri, user, database)
+    db = _connect(uri, user, database, timeout)
     try:
         db.require_schema()
         rows = db.run(query.text, values)

@@ -1,14 +1,16 @@
-"""The Cypher backend on a real engine: FalkorDB (native client) answers exactly what the memory backend answers.
+"""The Cypher backend on real engines: FalkorDB (native client) and Neo4j 5.26 answer what the memory backend answers.
 
-Both shipped models are written with the statements ``orgraph load`` generates, each into its own
-graph, and every read, every named query in ``cypher/queries/`` and the command line's output are
-compared with the memory backend, row for row, on several dates.  Loading is shown idempotent and
-re-loading shown to remove what is gone; FalkorDB has no multi-statement transactions, so the
-all-or-nothing guarantee is proven on Neo4j only (tests/test_neo4j.py).
+The shipped models and a small synthetic one are written with the statements ``orgraph load``
+generates, and every read, every named query (so every rule) and the command line's output are
+compared with the memory backend, row for row, on three dates, on each engine (the ``engine``
+fixture).  Loading is shown idempotent and re-loading shown to remove what is gone on FalkorDB here;
+FalkorDB has no multi-statement transactions, so the all-or-nothing guarantee is proven on Neo4j
+(tests/test_neo4j.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -17,42 +19,113 @@ from dataclasses import replace
 import pytest
 
 from orgraph import vocabulary
-from orgraph.query import catalog
+from orgraph.backends.cypher import CypherBackend
+from orgraph.backends.cypher_load import KEY, apply_plan, load_plan
 from orgraph.backends.falkordb import FalkorDBRunner, falkordb_backend, load_graph
 from orgraph.backends.memory import MemoryBackend
-from orgraph.model.graph import Model
 from orgraph.backends.named_queries import load_queries, run_named
-from orgraph.backends.cypher_load import KEY, apply_plan, load_plan
+from orgraph.model.graph import Model
+from orgraph.model.loader import load
+from orgraph.query import catalog
 
 TODAY = dt.date(2026, 11, 23)
 DAYS = (TODAY, dt.date(2025, 1, 1), dt.date(2023, 6, 1))
+MODELS = ("seed", "fictional", "synth")
 
 
 @pytest.fixture(scope="module")
-def models(seed_model, fictional_model):
-    return {"seed": seed_model, "fictional": fictional_model}
+def models(seed_model, fictional_model, tmp_path_factory):
+    from orgraph.synth import SynthSpec, generate
+
+    synth_dir = tmp_path_factory.mktemp("synth") / "model"
+    generate(SynthSpec(regions=1, councils_per_region=4, seed=3, staff_per_administration=2), synth_dir)
+    return {"seed": seed_model, "fictional": fictional_model, "synth": load(synth_dir)}
+
+
+class FalkorDBEngine:
+    """Each model in its own FalkorDB graph, loaded on first use."""
+
+    name = "falkordb"
+
+    def __init__(self, server):
+        self.client, self.graphs = server.client(), {}
+
+    def runner(self, name: str, model: Model):
+        if name not in self.graphs:
+            graph = self.client.select_graph(f"parity_{name}")
+            load_graph(graph, model, batch_size=7)
+            self.graphs[name] = graph
+        return FalkorDBRunner(self.graphs[name])
+
+    def close(self) -> None:
+        for graph in self.graphs.values():
+            graph.delete()
+
+
+class Neo4jEngine:
+    """The session's one Neo4j database (Community has one), holding whichever model was asked for last."""
+
+    name = "neo4j"
+
+    def __init__(self, target):
+        from orgraph.backends.neo4j import Neo4jDatabase
+
+        self.target, self.db = target, Neo4jDatabase(target.uri, target.user, target.password)
+
+    def runner(self, name: str, model: Model):
+        engine = self
+
+        class Loaded:
+            def run(self, query, params):
+                if engine.target.loaded != name:  # another test may have loaded something else meanwhile
+                    engine.db.load(model, batch_size=7)
+                    engine.target.loaded = name
+                return engine.db.run(query, params)
+
+            def close(self) -> None:
+                pass
+
+        return Loaded()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+@pytest.fixture(scope="module", params=["falkordb", "neo4j"])
+def engine(request):
+    """Each Cypher engine in turn, started once per session by its fixture in conftest.py."""
+    made = (FalkorDBEngine(request.getfixturevalue("falkordb")) if request.param == "falkordb"
+            else Neo4jEngine(request.getfixturevalue("neo4j_server")))
+    yield made
+    made.close()
+
+
+def cypher_backend(engine, models, name: str, day: dt.date) -> CypherBackend:
+    backend = CypherBackend(engine.runner(name, models[name]), day)
+    backend.name = engine.name
+    return backend
 
 
 @pytest.fixture(scope="module")
 def graphs(falkordb, models):
-    """Each shipped model loaded into its own graph, with small batches so that several are used."""
+    """The shipped models in FalkorDB graphs, for the command-line comparisons below (Neo4j's: test_neo4j.py)."""
     client = falkordb.client()
     loaded = {}
-    for name, model in models.items():
-        graph = client.select_graph(f"parity_{name}")
-        load_graph(graph, model, batch_size=7)
+    for name in ("seed", "fictional"):
+        graph = client.select_graph(f"cli_{name}")
+        load_graph(graph, models[name], batch_size=7)
         loaded[name] = graph
     yield loaded
     for graph in loaded.values():
         graph.delete()
 
 
-@pytest.fixture(scope="module", params=[(name, day) for name in ("seed", "fictional") for day in DAYS],
+@pytest.fixture(scope="module", params=[(name, day) for name in MODELS for day in DAYS],
                 ids=lambda p: f"{p[0]}-{p[1]}")
-def pair(request, models, graphs):
-    """(memory backend, FalkorDB backend) for one model on one date."""
+def pair(request, models, engine):
+    """(memory backend, Cypher backend on the engine) for one model on one date."""
     name, day = request.param
-    return MemoryBackend(models[name], day), falkordb_backend(graphs[name], day)
+    return MemoryBackend(models[name], day), cypher_backend(engine, models, name, day)
 
 
 def sample(items: list, count: int) -> list:
@@ -81,8 +154,8 @@ def test_every_node_and_its_neighbours(pair):
 
 
 @pytest.mark.parametrize("model_name", ["seed", "fictional"])
-def test_dates_come_back_as_dates(graphs, model_name):
-    cypher = falkordb_backend(graphs[model_name], TODAY)
+def test_dates_come_back_as_dates(engine, models, model_name):
+    cypher = cypher_backend(engine, models, model_name, TODAY)
     documents = cypher.nodes(["Document"])
     assert any(isinstance(d.get("date"), dt.date) for d in documents)
     holdings = [n for p in cypher.nodes(["Post"]) for n in cypher.neighbours(p["id"]) if n.type == "HOLDS"]
@@ -113,11 +186,11 @@ def test_paths_between_many_pairs(pair):
             assert cypher.paths(a, b, via, **options) == expected, (a, b, via, options)
             checked += 1
             found += bool(expected)
-    assert found > 20 and checked - found > 20  # both paths and no-paths were compared
+    assert found > 10 and checked - found > 10  # both paths and no-paths were compared
 
 
-def test_several_shortest_paths_come_in_the_same_order(models, graphs):
-    memory, cypher = MemoryBackend(models["fictional"], TODAY), falkordb_backend(graphs["fictional"], TODAY)
+def test_several_shortest_paths_come_in_the_same_order(models, engine):
+    memory, cypher = MemoryBackend(models["fictional"], TODAY), cypher_backend(engine, models, "fictional", TODAY)
     many = [(a, b) for a in sample(memory.ids(), 12) for b in sample(memory.ids(), 10)
             if len(memory.paths(a, b, all_paths=True)) > 2]
     assert many, "the fictional model has pairs with several shortest paths"
@@ -169,7 +242,7 @@ def expected_rows(name: str, memory: MemoryBackend, params: dict):
         types = sorted({r.type for r in memory.model.relations})
         return [{"type": t, "relationships": sum(r.type == t for r in memory.model.relations)} for t in types]
     if name == "neighbours":
-        return sorted(((n.type, n.direction, n.node["id"]) for n in memory.neighbours(params["id"])))
+        return sorted((n.type, n.direction, n.node["id"]) for n in memory.neighbours(params["id"]))
     if name == "path-step":
         return sorted({(a, n.node["id"]) for a in params["frontier"] for n in memory.neighbours(a)})
     if name == "escalation-edges":
@@ -198,12 +271,14 @@ def comparable(name: str, rows: list[dict], memory: MemoryBackend):
 
 
 @pytest.mark.parametrize("name", sorted(load_queries()))
-@pytest.mark.parametrize("model_name", ["seed", "fictional"])
-def test_every_named_query_runs_and_agrees_with_memory(name, model_name, models, graphs):
+@pytest.mark.parametrize("model_name", MODELS)
+def test_every_named_query_runs_and_agrees_with_memory(name, model_name, models, engine):
     query = load_queries()[name]
     params = parameters_for(query)
     memory = MemoryBackend(models[model_name], TODAY)
-    rows = run_named(FalkorDBRunner(graphs[model_name]), name, params)
+    if "id" in params and params["id"] not in memory.ids():  # the synthetic model's ids are prefixed
+        params["id"] = next(i for i in memory.ids() if i.endswith(params["id"]))
+    rows = run_named(engine.runner(model_name, models[model_name]), name, params)
     assert isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
     if rows:
         assert all(list(r) == list(rows[0]) for r in rows), "every row has the same columns"
@@ -243,10 +318,8 @@ def counts(graph) -> tuple[int, int]:
 def scratch(falkordb, request):
     graph = falkordb.client().select_graph(f"scratch_{request.node.name[:40]}")
     yield graph
-    try:
+    with contextlib.suppress(Exception):  # never created
         graph.delete()
-    except Exception:  # never created
-        pass
 
 
 def test_loading_twice_changes_nothing(scratch, seed_model):
@@ -286,7 +359,7 @@ def test_reloading_a_changed_model_applies_the_change(scratch, seed_model):
     changed = Model(nodes, relations)
     summary = load_graph(scratch, changed)
     assert summary.removed_nodes == 1
-    assert summary.removed_relationships == len(seed_model.relations) - len(relations) + 1  # + the changed one
+    assert summary.removed_relationships == len(seed_model.relations) - len(relations)  # a new reason: updated in place
     memory, cypher = MemoryBackend(changed, TODAY), falkordb_backend(scratch, TODAY)
     assert cypher.node("rpo") is None
     assert cypher.node("sr-ortopedi")["name"] == "Ortopedirådet"
@@ -353,12 +426,12 @@ class _FalkorQueries(FalkorDBRunner):
 
 def cli_runs(cli, monkeypatch, graph, *commands):
     """Each command's (exit code, stdout, stderr) on memory and with --backend neo4j answered by FalkorDB."""
-    from orgraph.backends.neo4j import Neo4jBackend
     import orgraph.cli.database as database
+    from orgraph.backends.neo4j import Neo4jBackend
 
     monkeypatch.setattr(Neo4jBackend, "connect", classmethod(
-        lambda cls, uri, user, password, db, day: falkordb_backend(graph, day)))
-    monkeypatch.setattr(database, "_connect", lambda uri, user, db: _FalkorQueries(graph))
+        lambda cls, uri, user, password, db, day, **_: falkordb_backend(graph, day)))
+    monkeypatch.setattr(database, "_connect", lambda uri, user, db, timeout: _FalkorQueries(graph))
     env = {"NEO4J_PASSWORD": "unused", "NEO4J_URI": "bolt://127.0.0.1:1"}
     out = []
     for command in commands:
@@ -395,7 +468,8 @@ def test_cli_output_is_the_same_on_both_backends(cli, monkeypatch, graphs, model
                  ("escalate", "sr-ortopedi", "--topic", "outside-mandate", *text),
                  ("escalate", "sr-ortopedi", "--topic", "organisation-and-working-conditions", *text)]
     codes = set()
-    for (memory, neo4j), command in zip(cli_runs(cli, monkeypatch, graphs[model_name], *commands), commands):
+    for (memory, neo4j), command in zip(cli_runs(cli, monkeypatch, graphs[model_name], *commands),
+                                       commands, strict=True):
         if command[0] == "check":  # the check report names the data directory, which only memory reads
             memory, neo4j = without_data(memory, data), without_data(neo4j, data)
         assert neo4j == memory, command
@@ -437,7 +511,7 @@ def test_cli_load_summary_and_progress_bar(cli, monkeypatch, scratch, tmp_path, 
     import orgraph.cli.database as database
     from orgraph.synth import SynthSpec, generate
 
-    monkeypatch.setattr(database, "_connect", lambda uri, user, db: _FalkorLoadTarget(scratch))
+    monkeypatch.setattr(database, "_connect", lambda uri, user, db, timeout: _FalkorLoadTarget(scratch))
     env = {"NEO4J_PASSWORD": "unused", "NEO4J_URI": "bolt://127.0.0.1:1"}
     first = cli("load", "--data", "seed", env=env)
     assert first.exit_code == 0 and first.stderr == ""  # a small model: no progress bar
