@@ -76,7 +76,7 @@ def key_of(directory: str | Path) -> str:
     files = sorted(p for p in directory.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file())
     for path in files:
         data = path.read_bytes()
-        digest.update(f"\0{path.relative_to(directory).as_posix()}\0{len(data)}\0".encode("utf-8"))
+        digest.update(f"\0{path.relative_to(directory).as_posix()}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
 
@@ -146,7 +146,11 @@ def _header(handle: Any, key: str) -> dict[str, Any] | None:
         return None
     if not isinstance(header, dict) or header.get("key") != key or header.get("format") != FORMAT:
         return None
-    return header
+    try:  # a whole file: exactly the two payloads after the header
+        whole = handle.tell() + header["compiled"][0] + header["typed"][0] == os.fstat(handle.fileno()).st_size
+    except (KeyError, IndexError, TypeError):
+        return None
+    return header if whole else None
 
 
 def _whole(data: bytes, expected: list[Any]) -> bool:
