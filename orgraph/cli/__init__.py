@@ -8,8 +8,8 @@ and imports none of them; ``orgraph list`` imports only :mod:`orgraph.cli.browse
 are still attributes of this package (``from orgraph.cli import check_command``), resolved on first use
 by the module's ``__getattr__``.
 
->>> sorted(COMMANDS)[:3]
-['cache', 'check', 'escalate']
+>>> sorted(COMMANDS)[:2]
+['cache', 'check']
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import importlib
 from typing import Any
 
 import click
-from click.utils import make_default_short_help
 
 #: name → (module, attribute, one-line help).  tests/test_startup.py checks the help against the command.
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -28,7 +27,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
              "A node, its properties, its holders (for a post) and its neighbours by relationship type."),
     "path": ("orgraph.cli.browse", "path_command",
              "The shortest path(s) between two nodes, each hop with its reason and source."),
-    "schema": ("orgraph.cli.browse", "schema_command", "Print the JSON Schema of a data file (for editors)."),
+    "schema": ("orgraph.cli.browse", "schema_command",
+               "Print the JSON Schema of a data file (for editors), or write it into a model directory."),
     "check": ("orgraph.cli.check", "check_command",
               "Check the model against the rules the assignment documents state (and a few structural ones)."),
     "render": ("orgraph.cli.render", "render_command",
@@ -82,7 +82,7 @@ class LazyGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, make_default_short_help(help_text, limit))
+        rows = [(name, click.Command(name, help=help_text).get_short_help_str(limit))
                 for name, (_, _, help_text) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
