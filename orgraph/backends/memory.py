@@ -1,4 +1,4 @@
-"""The embedded backend: the model as an in-memory networkx graph, viewed on one date.
+"""The embedded backend: the model in memory, materialised on one date.
 
 No server and nothing to configure; this is the default of every command.
 
@@ -8,7 +8,7 @@ No server and nothing to configure; this is the default of every command.
 >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> backend.node("lg-hs")["aka"]
 ['Koncernledning hälso- och sjukvård']
->>> [hop.type for hop in backend.paths("regiondirektor", "sr-ortopedi")[0]]
+>>> [str(hop.type) for hop in backend.paths("regiondirektor", "sr-ortopedi")[0]]
 ['DELEGATES_TO', 'COMMISSIONS']
 """
 
@@ -16,48 +16,98 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from orgraph.backends.base import Hop, Neighbour, hop_order, neighbour_order
+from orgraph.backends.paths import shortest_paths
 from orgraph.model.graph import Model, as_of
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: How many nodes' sorted neighbour lists a backend keeps (a query reads a neighbourhood over and over;
+#: a listing reads every node once and must not keep them all).
+NEIGHBOUR_CACHE = 4096
 
 
 class MemoryBackend:
-    """Answers reads from a :class:`~orgraph.model.graph.Model` as it stands on ``day``."""
+    """Answers reads from a :class:`~orgraph.model.graph.Model` as it stands on ``day``.
+
+    Every read goes to the model materialised on that date once (:meth:`Model.on`), shared with every
+    other backend and rule on the same model and date; nothing a read returns may be changed.
+    """
 
     name = "memory"
 
     def __init__(self, model: Model, day: dt.date):
         self.model = model
         self.day = day
-        self.graph = as_of(model.graph(), day)
+        self.snapshot = model.on(day)
+        self._neighbours: dict[str, list[Neighbour]] = {}
+        self._typed: dict[tuple[str, str, str], list[Neighbour]] = {}
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The networkx graph on this date (built on first use, for the picture), see :func:`as_of`."""
+        return as_of(self.model.graph(), self.day)
 
     def close(self) -> None:
         """Nothing to release; present so that every backend can be closed alike."""
 
     def ids(self) -> list[str]:
         """Every node id on this date."""
-        return sorted(self.graph.nodes)
+        return list(self.snapshot.ids())
 
     def nodes(self, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """The properties of every node of the given kinds (all kinds when ``None``), sorted by id."""
-        wanted = set(kinds) if kinds is not None else None
-        return [dict(data) for node_id, data in sorted(self.graph.nodes(data=True))
-                if wanted is None or data["kind"] in wanted]
+        snapshot = self.snapshot
+        if kinds is None:
+            ids = snapshot.ids()
+        else:
+            ids = sorted({node_id for kind in set(kinds) for node_id in snapshot.of_kind(kind)})
+        return [dict(snapshot.nodes[node_id]) for node_id in ids]
 
     def node(self, node_id: str) -> dict[str, Any] | None:
         """The properties of one node, or ``None`` when there is no such node on this date."""
-        return dict(self.graph.nodes[node_id]) if node_id in self.graph else None
+        props = self.snapshot.node(node_id)
+        return dict(props) if props is not None else None
 
     def neighbours(self, node_id: str) -> list[Neighbour]:
-        """Every relationship of a node, sorted by type, direction and the other node's id."""
-        found = [Neighbour(data["type"], "out", dict(self.graph.nodes[target]), _edge_props(data))
-                 for _, target, data in self.graph.out_edges(node_id, data=True)]
-        found += [Neighbour(data["type"], "in", dict(self.graph.nodes[source]), _edge_props(data))
-                  for source, _, data in self.graph.in_edges(node_id, data=True)]
-        return sorted(found, key=neighbour_order)
+        """Every relationship of a node, sorted by type, direction and the other node's id.
+
+        Built once per node (the last :data:`NEIGHBOUR_CACHE` nodes asked about are kept).
+        """
+        found = self._neighbours.get(node_id)
+        if found is None:
+            snapshot = self.snapshot
+            nodes = snapshot.nodes
+            found = [Neighbour(data["type"], "out", dict(nodes[target]), _edge_props(data))
+                     for target, data in snapshot.edges_out(node_id)]
+            found += [Neighbour(data["type"], "in", dict(nodes[source]), _edge_props(data))
+                      for source, data in snapshot.edges_in(node_id)]
+            found.sort(key=neighbour_order)
+            if len(self._neighbours) >= NEIGHBOUR_CACHE:
+                self._neighbours.clear()
+            self._neighbours[node_id] = found
+        return list(found)
+
+    def neighbours_of(self, node_id: str, rel_type: str, direction: str) -> list[Neighbour]:
+        """The relationships of one type and direction ("out" or "in") of a node, in the same order.
+
+        What ``[n for n in neighbours(node_id) if n.type == rel_type and n.direction == direction]`` gives,
+        without building the others: a head of administration has hundreds of ``REPORTS_TO``.
+        """
+        key = (node_id, rel_type, direction)
+        found = self._typed.get(key)
+        if found is None:
+            snapshot = self.snapshot
+            edges = snapshot.edges_by_type(node_id, direction).get(rel_type, ())
+            found = sorted((Neighbour(rel_type, direction, dict(snapshot.nodes[other]), _edge_props(data))
+                            for other, data in edges), key=neighbour_order)
+            if len(self._typed) >= NEIGHBOUR_CACHE:
+                self._typed.clear()
+            self._typed[key] = found
+        return list(found)
 
     def paths(self, source: str, target: str, via: Iterable[str] | None = None, *, all_paths: bool = False,
               max_hops: int | None = None) -> list[list[Hop]]:
@@ -66,28 +116,29 @@ class MemoryBackend:
         ``via`` limits the relationship types; ``max_hops`` the length.  Paths
         are ordered by the ids along them, so the first is the same on every
         run and every backend; without ``all_paths`` only that one is returned.
+        The search (:func:`~orgraph.backends.paths.shortest_paths`) stops at the meeting layer.
         """
-        types = set(via) if via else None
-        view = nx.subgraph_view(self.graph, filter_edge=lambda u, v, k: types is None
-                                or self.graph.edges[u, v, k]["type"] in types)
-        undirected = view.to_undirected(as_view=True)
-        try:
-            node_paths = sorted(nx.all_shortest_paths(undirected, source, target))
-        except nx.NetworkXNoPath:
+        snapshot = self.snapshot
+        if source not in snapshot or target not in snapshot:
             return []
-        if max_hops is not None and len(node_paths[0]) - 1 > max_hops:
-            return []
-        if not all_paths:
-            node_paths = node_paths[:1]
-        return [[self._hop(view, a, b) for a, b in zip(path, path[1:])] for path in node_paths]
+        types = frozenset(via) if via else None
+        if types is None:
+            step = snapshot.undirected
+        else:
+            def step(node_id: str) -> list[str]:
+                return sorted({other for other, data in snapshot.edges_out(node_id) if data["type"] in types}
+                              | {other for other, data in snapshot.edges_in(node_id) if data["type"] in types})
+        found = shortest_paths(source, target, step, max_hops)
+        node_paths = list(found) if all_paths else [path for path in [next(found, None)] if path is not None]
+        return [[self._hop(a, b, types) for a, b in zip(path, path[1:], strict=False)] for path in node_paths]
 
-    @staticmethod
-    def _hop(view: nx.MultiDiGraph, a: str, b: str) -> Hop:
+    def _hop(self, a: str, b: str, types: frozenset[str] | None) -> Hop:
         """The relationship between two adjacent nodes, chosen by :func:`~orgraph.backends.base.hop_order`."""
-        candidates = [Hop(a, data["type"], b, True, _edge_props(data))
-                      for data in (view.get_edge_data(a, b) or {}).values()]
-        candidates += [Hop(b, data["type"], a, False, _edge_props(data))
-                       for data in (view.get_edge_data(b, a) or {}).values()]
+        snapshot = self.snapshot
+        candidates = [Hop(a, data["type"], b, True, _edge_props(data)) for other, data in snapshot.edges_out(a)
+                      if other == b and (types is None or data["type"] in types)]
+        candidates += [Hop(b, data["type"], a, False, _edge_props(data)) for other, data in snapshot.edges_in(a)
+                       if other == b and (types is None or data["type"] in types)]
         return min(candidates, key=hop_order)
 
 

@@ -43,6 +43,9 @@ def require_node(backend: Any, node_id: str) -> dict[str, Any]:
 @handle_errors
 def list_command(what: str, **options: Any) -> None:
     """List what there is, with ids: councils, bodies, posts, people, topics, rules, queries, …"""
+    if what in ("rules", "queries"):  # those commands' modules add their lists when imported (on demand)
+        import orgraph.cli.check
+        import orgraph.cli.database  # noqa: F401
     if what in EXTRA_LISTS:
         rows, columns = EXTRA_LISTS[what](options)
     else:

@@ -129,17 +129,18 @@ def handle_errors(function: Callable) -> Callable:
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from orgraph.model.loader import ModelError
-
         try:
             return function(*args, **kwargs)
-        except ModelError as error:
+        except UsageError as error:
+            fail(str(error))
+        except Exception as error:
+            loader = sys.modules.get("orgraph.model.loader")  # no loader imported: no ModelError (and no import)
+            if loader is None or not isinstance(error, loader.ModelError):
+                raise
             for problem in error.problems:
                 click.echo(f"orgraph: error: {problem}", err=True)
             click.echo(f"orgraph: {len(error.problems)} error(s); nothing was loaded", err=True)
             sys.exit(EXIT_USAGE)
-        except UsageError as error:
-            fail(str(error))
 
     return wrapper
 
@@ -150,10 +151,13 @@ def day_of(as_of: dt.datetime | None) -> dt.date:
 
 
 def load_model(data: str | None):
-    """Load and validate the model in ``--data`` (raises ModelError on bad input)."""
-    from orgraph.model.loader import load
+    """Load and validate the model in ``--data`` (raises ModelError on bad input), through the model cache
+    unless ``orgraph --no-cache`` (see :mod:`orgraph.model.cache`)."""
+    from orgraph.model.cache import load_cached
 
-    return load(resolve_data_dir(data))
+    context = click.get_current_context(silent=True)
+    use_cache = not (context is not None and context.find_root().meta.get("orgraph.no_cache"))
+    return load_cached(resolve_data_dir(data), use_cache=use_cache)
 
 
 def neo4j_password() -> str:

@@ -27,8 +27,10 @@ END = "<!-- commands:end -->"
 
 def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
     found: list[tuple[str, click.Command]] = []
-    for name in sorted(group.commands):
-        command = group.commands[name]
+    context = click.Context(group)  # a lazy group lists and imports its commands only when asked
+    for name in sorted(group.list_commands(context)):
+        command = group.get_command(context, name)
+        assert command is not None
         found.append((f"{prefix} {name}", command))
         if isinstance(command, click.Group):
             found += _commands(command, f"{prefix} {name}")

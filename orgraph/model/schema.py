@@ -129,10 +129,12 @@ class TopicNode(_NodeBase):
 
 _SPECIAL = {Kind.POST: PostNode, Kind.DOCUMENT: DocumentNode, Kind.COUNCIL: CouncilNode, Kind.TOPIC: TopicNode}
 _PLAIN = tuple(
-    type(f"{name}Node", (_NodeBase,), {"__annotations__": {"kind": Literal[str(name)]}, "__doc__": label.meaning})
+    type(f"{name}Node", (_NodeBase,), {"__annotations__": {"kind": Literal[str(name)]}, "__doc__": label.meaning,
+                                       "__module__": __name__, "__qualname__": f"{name}Node"})
     for name, label in vocabulary.LABELS.items()
     if name not in _SPECIAL
 )
+globals().update({cls.__name__: cls for cls in _PLAIN})  # found by name, so that a model can be pickled
 if TYPE_CHECKING:
     Node = _NodeBase
 else:  # one class per declared kind, chosen by ``kind``
