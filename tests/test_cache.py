@@ -37,6 +37,7 @@ def test_an_unchanged_directory_is_read_from_the_cache(where):
     assert again._nodes is None  # the typed objects are not unpickled until asked for
     assert again.nodes.keys() == first.nodes.keys() and again.relations == first.relations
     assert again.nodes["sr-ortopedi"] == first.nodes["sr-ortopedi"]
+    assert again.locations == first.locations and again.relation_locations == first.relation_locations
 
 
 def test_one_changed_byte_is_a_miss(where):

@@ -41,7 +41,7 @@ import orgraph
 from orgraph.model.graph import Compiled, Model
 
 #: Bumped when the file layout or the compiled form changes.
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"orgraph-model-cache\n"
 SUFFIX = ".model"
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -118,12 +118,13 @@ def read(path: Path, key: str, directory: Path) -> Model | None:
     if not _whole(compiled_bytes, header["compiled"]):
         return None
     try:
-        compiled = _unpickle(compiled_bytes)
+        compiled, locations, relation_locations = _unpickle(compiled_bytes)
     except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error
         return None
     if not isinstance(compiled, Compiled):
         return None
-    return Model(compiled=compiled, typed=lambda: _typed(path, key, directory))
+    return Model(compiled=compiled, typed=lambda: _typed(path, key, directory), locations=locations,
+                 relation_locations=relation_locations)
 
 
 def _unpickle(data: bytes) -> Any:
@@ -176,7 +177,8 @@ def _typed(path: Path, key: str, directory: Path) -> tuple[dict[str, Any], tuple
 
 def write(path: Path, key: str, model: Model) -> bool:
     """Store ``model`` under ``key`` atomically; False (and nothing left behind) when that is not possible."""
-    compiled = pickle.dumps(model.compiled, protocol=pickle.HIGHEST_PROTOCOL)
+    compiled = pickle.dumps((model.compiled, model.locations, model.relation_locations),
+                            protocol=pickle.HIGHEST_PROTOCOL)
     typed = pickle.dumps((model.nodes, model.relations), protocol=pickle.HIGHEST_PROTOCOL)
     header = {"key": key, "format": FORMAT, "orgraph": orgraph.__version__,
               "compiled": [len(compiled), hashlib.blake2b(compiled, digest_size=32).hexdigest()],
