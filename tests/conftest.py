@@ -17,6 +17,14 @@ from orgraph.resources import data_dir
 TODAY = dt.date(2026, 11, 23)
 
 
+def pytest_configure(config):
+    """The compiled-model cache of the test run lives in a scratch directory, never the user's."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("ORGRAPH_CACHE_DIR", tempfile.mkdtemp(prefix="orgraph-test-cache-"))
+
+
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
     return data_dir("seed")
