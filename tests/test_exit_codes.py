@@ -33,6 +33,8 @@ INJECTIONS = {
     "matrix": (["matrix"], "orgraph.model.loader.load"),
     "summary": (["summary"], "orgraph.model.loader.load"),
     "export": (["export", "--format", "graphml", "-o", "-"], "orgraph.model.loader.load"),
+    "cache clear": (["cache", "clear"], "orgraph.model.cache.cache_dir"),
+    "cache dir": (["cache", "dir"], "orgraph.model.cache.cache_dir"),
     "new council": (["new", "council", "sr-hud", "--name", "Samordningsråd hud", "--data", "{tmp}"],
                     "orgraph.model.loader.load"),
 }
@@ -41,7 +43,10 @@ INJECTIONS = {
 def leaf_commands(group: click.Group, prefix: str = "") -> set[str]:
     """Every command that runs something, sub-commands of groups by their full name (``new council``)."""
     found: set[str] = set()
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         if isinstance(command, click.Group):
             found |= leaf_commands(command, f"{prefix}{name} ")
         else:

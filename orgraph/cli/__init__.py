@@ -19,6 +19,8 @@ from typing import Any
 
 import click
 
+from orgraph.cli.common import Group
+
 #: name → (module, attribute, one-line help).  tests/test_startup.py checks the help against the command.
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "list": ("orgraph.cli.browse", "list_command",
@@ -71,8 +73,9 @@ def command(name: str) -> click.Command:
     return getattr(importlib.import_module(module), attribute)
 
 
-class LazyGroup(click.Group):
-    """A group whose commands are imported when run, not when listed."""
+class LazyGroup(Group):
+    """The ``orgraph`` group (exit codes as :class:`~orgraph.cli.common.Group` keeps them), its commands
+    imported when run, not when listed."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -97,11 +100,16 @@ def _no_cache(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
 @click.option("--no-cache", is_flag=True, expose_value=False, callback=_no_cache, is_eager=True,
               help="läs alltid YAML-filerna, varken läs eller skriv cachen / always read the YAML, never the "
                    "compiled-model cache")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="vid internt fel (kod 3), skriv ut spårningen / on an internal error "
+              "(exit 3), print the traceback (or set ORGRAPH_DEBUG=1)")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """Query, check and look at the coordination councils of Västra Götalandsregionen as a graph.
 
     Every read runs on the embedded seeded model unless --data or --backend neo4j says otherwise.
+    Exit codes: 0 clean, 1 findings, 2 unusable input, 3 internal error (please report it).
     """
+    ctx.meta["orgraph.debug"] = debug
 
 
 def __getattr__(name: str) -> Any:
