@@ -363,7 +363,7 @@ def test_named_queries_pass_neo4js_linter():
 
     statements = [(name, get_query(name).text) for name in ("escalation-edges", "may-decide")]
     try:
-        diagnostics = lint(statements, labels=list(vocabulary.LABELS),
+        diagnostics = lint(statements, labels=[*vocabulary.LABELS, vocabulary.NODE_LABEL],
                            relationship_types=list(vocabulary.RELATIONSHIPS),
                            parameters={"topic": "outside-mandate", "as_of": "2026-11-23"})
     except LintUnavailable as error:

@@ -90,7 +90,10 @@ def load_cached(directory: str | Path, *, use_cache: bool = True) -> Model:
     directory = Path(directory)
     if not use_cache or not directory.is_dir():
         return _load(directory)
-    key = key_of(directory)
+    try:
+        key = key_of(directory)
+    except OSError:  # a file or folder that cannot be read: the loader names it, file by file
+        return _load(directory)
     path = entry_path(directory)
     model = read(path, key, directory)
     if model is None:
