@@ -42,7 +42,13 @@ def require_node(backend: Any, node_id: str) -> dict[str, Any]:
 @data_options
 @handle_errors
 def list_command(what: str, **options: Any) -> None:
-    """List what there is, with ids: councils, bodies, posts, people, topics, rules, queries, …"""
+    """List what there is, with ids (default: councils): councils, bodies, posts, people, topics, rules, queries, …
+
+    \b
+    Examples:
+      orgraph list
+      orgraph list posts --data fictional --as-of 2025-01-01
+    """
     if what in ("rules", "queries"):  # those commands' modules add their lists when imported (on demand)
         import orgraph.cli.check
         import orgraph.cli.database  # noqa: F401
@@ -66,7 +72,13 @@ def list_command(what: str, **options: Any) -> None:
 @data_options
 @handle_errors
 def show_command(node_id: str, **options: Any) -> None:
-    """A node, its properties, its holders (for a post) and its neighbours by relationship type."""
+    """A node, its properties, its holders (for a post) and its neighbours by relationship type.
+
+    \b
+    Examples:
+      orgraph show lg-hs
+      orgraph show sr-ortopedi --format json
+    """
     from orgraph.query.catalog import describe
 
     backend = open_backend(options)
@@ -107,6 +119,11 @@ def path_command(source: str, target: str, via: str | None, all_paths: bool, max
 
     Relationships are walked either way; a hop against the arrow is shown as ←TYPE—.
     Exit 1 when there is no path.
+
+    \b
+    Examples:
+      orgraph path regiondirektor sr-ortopedi-ordforande
+      orgraph path regiondirektor sr-ortopedi --via DELEGATES_TO,COMMISSIONS --all
     """
     from orgraph import vocabulary
 

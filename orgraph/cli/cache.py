@@ -16,7 +16,12 @@ def cache_command() -> None:
 
 @cache_command.command("clear")
 def clear_command() -> None:
-    """Ta bort alla cacheposter / Remove every cache entry."""
+    """Ta bort alla cacheposter / Remove every cache entry.
+
+    \b
+    Examples:
+      orgraph cache clear
+    """
     from orgraph.model.cache import cache_dir, clear
 
     removed = clear()
@@ -26,7 +31,12 @@ def clear_command() -> None:
 
 @cache_command.command("dir")
 def dir_command() -> None:
-    """Skriv ut cachekatalogen / Print the cache directory."""
+    """Skriv ut cachekatalogen / Print the cache directory.
+
+    \b
+    Examples:
+      orgraph cache dir
+    """
     from orgraph.model.cache import cache_dir
 
     click.echo(str(cache_dir()))

@@ -42,6 +42,11 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
     The text report is grouped by council, then by severity. Exit 0 when no errors are found (warnings
     and info allowed), 1 when errors are (or warnings, with --fail-on warning), 2 on unusable input.
     For CI: --format sarif (SARIF 2.1.0), junit (JUnit XML) or github (workflow annotations).
+
+    \b
+    Examples:
+      orgraph check --data fictional --as-of 2026-11-23
+      orgraph check --format sarif > orgraph.sarif
     """
     from orgraph.rules import Options, check_backend, format_text
     from orgraph.rules import rule_ids as known_rule_ids

@@ -61,6 +61,10 @@ def load_command(data: str | None, batch_size: int, uri: str | None, user: str, 
     Idempotent (loading twice leaves the same counts); what is no longer in the model is removed;
     all-or-nothing (a failure leaves the database as it was). The password comes from NEO4J_PASSWORD
     or a prompt, never from an option.
+
+    \b
+    Examples:
+      NEO4J_PASSWORD=… orgraph load --uri bolt://localhost:7687
     """
     from orgraph.backends.cypher_load import load_plan, plan_size
 
@@ -137,6 +141,10 @@ def query_command(name: str, params: tuple[str, ...], as_of: Any, backend: str, 
     """Run the named query NAME from cypher/queries/ on Neo4j (see `orgraph list queries`).
 
     Values are passed only as parameters, never written into the query.
+
+    \b
+    Examples:
+      orgraph query node -p id=lg-hs --uri bolt://localhost:7687
     """
     from orgraph.backends.named_queries import QueryError, check_parameters, get_query
 

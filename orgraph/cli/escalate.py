@@ -36,6 +36,11 @@ def escalate_command(council: str, topic: str, from_post: str | None, **options:
     Every hop names the post or body, its holder on the date and administration, why the hop applies
     and where the documents say so. Alternatives are shown as separate routes. Exit 1 when the
     council's text states no route for the topic.
+
+    \b
+    Examples:
+      orgraph escalate sr-ortopedi --topic region-wide-decision
+      orgraph escalate sr-ortopedi --topic outside-mandate --data fictional --format json
     """
     from orgraph.query.escalation import UnknownId, escalate
 
@@ -61,6 +66,10 @@ def reporting_line_command(node_id: str, **options: Any) -> None:
     Follows REPORTS_TO; a post without one answers through the body it is POST_OF; a body through
     REFERENCE_GROUP_FOR, then PART_OF; a person through each post they hold on the date.
     Exit 1 when a person holds no post on that date.
+
+    \b
+    Examples:
+      orgraph reporting-line sr-ortopedi-processteam
     """
     from orgraph.query.escalation import UnknownId
     from orgraph.query.reporting import NotOnALine, reporting_lines

@@ -28,6 +28,10 @@ def synth_command(regions: int, councils_per_region: int, seed: int, staff_per_a
     Deterministic (same options, same bytes); one file per region and per council; every person is
     invented. DIR/synth-manifest.json lists the counts and each deliberate violation, so that
     `orgraph check --data DIR` can be held to exactly those findings.
+
+    \b
+    Examples:
+      orgraph synth --regions 2 --councils-per-region 3 --seed 0 -o /tmp/synth
     """
     from orgraph.synth import OutputExists, SynthSpec, generate, summary
 
