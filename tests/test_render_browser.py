@@ -17,8 +17,8 @@ from conftest import TODAY
 
 from orgraph import vocabulary
 from orgraph.backends.memory import MemoryBackend
-from orgraph.query.escalation import escalate
 from orgraph.model.loader import load
+from orgraph.query.escalation import escalate
 from orgraph.render import write_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -103,7 +103,7 @@ def open_page(browser):
 
 @pytest.fixture(scope="module")
 def seed_file(tmp_path_factory, seed_model) -> Path:
-    return write_html(seed_model, TODAY, tmp_path_factory.mktemp("render") / "seed.html")
+    return write_html(MemoryBackend(seed_model, TODAY), tmp_path_factory.mktemp("render") / "seed.html")
 
 
 def test_page_opens_offline_and_draws_every_node(open_page, seed_file, seed_model):
@@ -221,7 +221,7 @@ def test_hostile_names_show_as_text_and_run_nothing(open_page, data_copy, tmp_pa
     assert reason in text
     text = text.replace(f"reason: {reason}", 'reason: "</script><svg onload=alert(2)>"', 1)
     council_file.write_text(text, encoding="utf-8")
-    page = open_page(write_html(load(data_copy), TODAY, tmp_path / "hostile.html"))
+    page = open_page(write_html(MemoryBackend(load(data_copy), TODAY), tmp_path / "hostile.html"))
     page.page.fill("#search", "<img")
     result = page.page.locator("#search-results button").first
     assert result.get_attribute("data-id") == "sr-ortopedi"
@@ -251,11 +251,13 @@ def test_the_page_policy_blocks_inline_handlers_even_if_one_were_injected(open_p
 
 
 def test_council_and_path_views_open(open_page, tmp_path, seed_model, fictional_model):
-    council = open_page(write_html(fictional_model, TODAY, tmp_path / "council.html", council="sr-ortopedi"))
+    council = open_page(write_html(MemoryBackend(fictional_model, TODAY), tmp_path / "council.html",
+                                   council="sr-ortopedi"))
     assert council.page.locator("#title").text_content() == "Samordningsråd ortopedi"
     assert "ingrid-malmvik" in council.view("v => v.nodes.getIds()")
     council.assert_clean()
-    path = open_page(write_html(seed_model, TODAY, tmp_path / "path.html", path=("regiondirektor", "lg-hs")))
+    path = open_page(write_html(MemoryBackend(seed_model, TODAY), tmp_path / "path.html",
+                                path=("regiondirektor", "lg-hs")))
     assert path.page.locator("#path-section").is_visible()
     assert path.page.locator("#path-result ol.hops > li").count() >= 2
     path.assert_clean()

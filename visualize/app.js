@@ -54,16 +54,6 @@
     return String(value);
   }
 
-  /** "RS 2024-00784 (2024-05-21) § Arbetsorganisation" from a citation object (or a plain string). */
-  function sourceText(source) {
-    if (!source) return "";
-    if (typeof source === "string") return source;
-    var number = source.number || source.document_number || source.document || "";
-    var date = source.date ? " (" + source.date + ")" : "";
-    var section = source.section ? " § " + source.section : "";
-    return number + date + section;
-  }
-
   var legendByKind = {};
   data.legend.forEach(function (entry) { legendByKind[entry.kind] = entry; });
 
@@ -259,12 +249,12 @@
       else panelBody.append(h("ul", { class: "plain" }, d.holders.map(function (holder) {
         return h("li", {}, [nodeLink(holder.id), h("span", { class: "muted small",
           text: " " + (holder.from || "…") + " – " + (holder.to || "") }),
-          holder.source ? h("div", { class: "small source", text: sourceText(holder.source) }) : null]);
+          holder.source ? h("div", { class: "small source", text: String(holder.source) }) : null]);
       })));
     }
     if (d.sources.length) {
       panelBody.append(h("h3", { text: "Sources" }), h("ul", { class: "plain" }, d.sources.map(function (s) {
-        return h("li", { class: "source", text: sourceText(s) });
+        return h("li", { class: "source", text: String(s) });
       })));
     }
     if (d.relations.length) {
@@ -294,7 +284,7 @@
       h("p", { class: "muted small", text: d.meaning }));
     var props = propertyList(d.properties);
     if (props) panelBody.append(h("h3", { text: "Properties" }), props);
-    if (d.source) panelBody.append(h("h3", { text: "Source" }), h("p", { class: "source", text: sourceText(d.source) }));
+    if (d.source) panelBody.append(h("h3", { text: "Source" }), h("p", { class: "source", text: String(d.source) }));
     panel.hidden = false;
   }
 
@@ -419,7 +409,7 @@
         h("div", { class: "hop" }, [nodeLink(hop.from_id), h("div", {}, [h("span", { class: "arrow", text: "→ " }),
           nodeLink(hop.to_id), hop.to_kind ? h("span", { class: "muted small", text: staffing(hop.holder, hop.to_kind) }) : null])]),
         hop.reason ? h("div", { class: "reason", text: hop.reason }) : null,
-        hop.source ? h("div", { class: "small source", text: sourceText(hop.source) }) : null,
+        hop.source ? h("div", { class: "small source", text: String(hop.source) }) : null,
         missing ? h("div", { class: "small muted", text: "(not drawn in this view)" }) : null,
       ]);
     }));
@@ -490,7 +480,7 @@
         route.hops.length ? hopList(route.hops) : h("p", { class: "small", text: "Decided where it is raised: no hop." }),
         decider ? h("div", { class: "decider" }, [partyLine("Decides:", decider),
           decider.reason ? h("div", { class: "reason", text: decider.reason }) : null,
-          decider.source ? h("div", { class: "small source", text: sourceText(decider.source) }) : null])
+          decider.source ? h("div", { class: "small source", text: String(decider.source) }) : null])
           : h("p", { class: "note", text: "The route ends without anyone who holds the mandate." }),
       ]));
       if (decider) ends.push(decider.id);
@@ -517,7 +507,7 @@
               h("span", { class: "arrow mono small", text: hop.forward ? " —" + hop.type + "→ " : " ←" + hop.type + "— " }),
               nodeLink(hop.to_id)]),
             hop.reason ? h("div", { class: "reason", text: hop.reason }) : null,
-            hop.source ? h("div", { class: "small source", text: sourceText(hop.source) }) : null,
+            hop.source ? h("div", { class: "small source", text: String(hop.source) }) : null,
           ]);
         })),
       ]));

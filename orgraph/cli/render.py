@@ -60,9 +60,9 @@ def render_command(output: str, council: str | None, path: tuple[str, str] | Non
             raise unknown("node", node_id, backend.ids())
     try:
         if target is None:
-            sys.stdout.write(render_html(model, day, council, path, physics=physics))
+            sys.stdout.write(render_html(backend, council, path, physics=physics))
             return
-        written = write_html(model, day, target, council, path, physics=physics)
+        written = write_html(backend, target, council, path, physics=physics)
     except NoPathError as error:
         click.echo(f"orgraph: {error}", err=True)
         raise SystemExit(EXIT_FINDINGS) from None
