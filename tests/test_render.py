@@ -261,7 +261,9 @@ def test_render_writes_one_file(cli, tmp_path):
     target.parent.mkdir()
     result = cli("render", "-o", target, "--as-of", TODAY)
     assert result.exit_code == 0, result.stderr
-    assert "wrote" in result.stderr and result.stdout == ""
+    assert result.stderr.startswith(f"skrev {target} (hela regionen, per ") and result.stdout == ""
+    english = cli("render", "-o", target, "--as-of", TODAY, "--lang", "en")
+    assert english.stderr == f"wrote {target} (the whole region, as of {TODAY})\n"
     assert len(page_data(target.read_text(encoding="utf-8"))["network"]["nodes"]) == 64
     assert [p.name for p in target.parent.iterdir()] == ["region.html"]  # no temporary file left
 

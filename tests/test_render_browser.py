@@ -145,7 +145,7 @@ def test_clicking_a_node_or_an_edge_shows_its_details(open_page, seed_file):
     click(positions["sr-ortopedi-ordforande"])
     details = page.page.locator("#details")
     assert details.locator("h2").text_content() == "Ordförande, samordningsråd ortopedi"
-    assert "Vacant on 2026-11-23" in details.text_content()
+    assert "Vakant 2026-11-23" in details.text_content()  # the seed declares Swedish
     assert "Ledningsgrupp hälso- och sjukvård" in details.text_content()  # APPOINTS ←
     page.page.click("#details-close")  # the panel floats over the right of the picture
     assert not details.is_visible()
@@ -188,8 +188,30 @@ def test_escalation_explorer_highlights_the_route_hop_by_hop(open_page, seed_fil
     assert colours[0] != council_colour and colours[0].startswith("#")  # off the route: paler
     assert colours[1] == vocabulary.LABELS["LeadershipGroup"].colour  # on the route: as it is
     page.page.select_option("#esc-topic", "organisation-and-working-conditions")  # the 2024 text is silent
-    assert "states no route" in page.page.locator("#esc-result").text_content()
+    assert "anger ingen väg" in page.page.locator("#esc-result").text_content()
     assert page.view("v => v.highlighted().hops") == []
+    page.assert_clean()
+
+
+def test_the_language_switch_changes_the_panel_text(open_page, seed_file):
+    page = open_page(seed_file)
+    assert page.page.locator("html").get_attribute("lang") == "sv"
+    assert page.page.locator("label[for=search]").text_content() == "Sök"
+    page.view("(v, id) => v.select(id)", "hs-direktor")
+    details = page.page.locator("#details")
+    assert "Innehas av" in details.text_content() and "Held by" not in details.text_content()
+    page.page.select_option("#esc-council", "sr-ortopedi")
+    page.page.select_option("#esc-topic", "region-wide-decision")
+    assert "Väcks av" in page.page.locator("#esc-result").text_content()
+    page.page.select_option("#lang", "en")
+    assert page.page.locator("html").get_attribute("lang") == "en"
+    assert page.page.locator("label[for=search]").text_content() == "Search"
+    assert "Held by" in details.text_content() and "Innehas av" not in details.text_content()
+    assert "Raised by" in page.page.locator("#esc-result").text_content()
+    assert page.page.locator("#search").get_attribute("placeholder") == "Name or id …"
+    assert page.view("v => v.highlighted().hops.length") == 2  # the route stays highlighted
+    page.page.select_option("#lang", "sv")
+    assert "Innehas av" in details.text_content()
     page.assert_clean()
 
 

@@ -57,6 +57,27 @@
   var legendByKind = {};
   data.legend.forEach(function (entry) { legendByKind[entry.kind] = entry; });
 
+  // ------------------------------------------------------------------------------------ language
+
+  /** The page's texts in the chosen language: orgraph's message catalogs, embedded by Python. */
+  var lang = data.meta.lang;
+  function t(key, params) {
+    var text = (data.strings[lang] || {})[key] || key;
+    Object.keys(params || {}).forEach(function (name) { text = text.split("{" + name + "}").join(String(params[name])); });
+    return text;
+  }
+  /** A translated sentence with elements (links) where its {placeholders} stand. */
+  function tParts(key, parts) {
+    var out = [];
+    t(key).split(/(\{[a-z_]+\})/).forEach(function (piece) {
+      var m = /^\{([a-z_]+)\}$/.exec(piece);
+      if (m && parts[m[1]] !== undefined) out = out.concat(parts[m[1]]);
+      else if (piece) out.push(piece);
+    });
+    return out;
+  }
+  function kindName(entry) { return lang === "sv" ? capitalise(entry.swedish) : entry.kind; }
+
   function capitalise(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 
   var SVG = "http://www.w3.org/2000/svg";
@@ -112,9 +133,12 @@
   // ------------------------------------------------------------------------------------ the header
 
   $("title").textContent = data.meta.heading;
-  var viewText = { region: "The whole region", council: "One council", path: "One path" }[data.meta.view.kind] || "";
-  $("subtitle").textContent = viewText + " · as of " + data.meta.day + " · " + nodes.length + " nodes, " +
-    edges.length + " relations";
+  function subtitle() {
+    var viewText = { region: t("The whole region"), council: t("One council"), path: t("One path") }[data.meta.view.kind] || "";
+    $("subtitle").textContent = t("{view} · as of {day} · {nodes} nodes, {edges} relations",
+      { view: viewText, day: data.meta.day, nodes: nodes.length, edges: edges.length });
+  }
+  subtitle();
 
   // ------------------------------------------------------------------------------------ filters
 
@@ -123,7 +147,7 @@
   var councilShown = "";
 
   var councilFilter = $("council-filter");
-  councilFilter.append(h("option", { value: "", text: "All councils" }));
+  councilFilter.append(h("option", { value: "", text: t("All councils") }));
   data.councils.forEach(function (c) { councilFilter.append(h("option", { value: c.id, text: c.name })); });
   councilFilter.disabled = data.councils.length < 2;
   councilFilter.addEventListener("change", function () { councilShown = councilFilter.value; applyFilters(); });
@@ -135,7 +159,7 @@
     box.addEventListener("change", function () { kindShown[entry.kind] = box.checked; applyFilters(); });
     legend.append(h("li", {}, h("label", { class: "check", title: entry.meaning }, [
       box, shapeIcon(entry.shape, entry.colour),
-      h("span", { class: "legend-name", text: capitalise(entry.swedish) }),
+      h("span", { class: "legend-name", data: { kind: entry.kind }, text: kindName(entry) }),
       h("span", { class: "legend-kind", text: entry.kind }),
       h("span", { class: "legend-count", text: String(entry.count) }),
     ])));
@@ -158,7 +182,7 @@
 
   function updateStatus() {
     var shown = visibleNodeCount();
-    $("status").textContent = shown === nodes.length ? "" : "Showing " + shown + " of " + nodes.length + " nodes";
+    $("status").textContent = shown === nodes.length ? "" : t("Showing {shown} of {total} nodes", { shown: shown, total: nodes.length });
   }
 
   $("physics").checked = Boolean(data.meta.physics);
@@ -197,8 +221,8 @@
         h("span", { text: nameOf(id) }), " ", h("span", { class: "muted small mono", text: id }),
       ])));
     });
-    if (!found.length) searchResults.append(h("li", { class: "muted small", text: "No match" }));
-    else if (found.length > 12) searchResults.append(h("li", { class: "muted small", text: "… and " + (found.length - 12) + " more" }));
+    if (!found.length) searchResults.append(h("li", { class: "muted small", text: t("No match") }));
+    else if (found.length > 12) searchResults.append(h("li", { class: "muted small", text: t("… and {count} more", { count: found.length - 12 }) }));
     return found;
   }
 
@@ -215,7 +239,8 @@
   var panel = $("details");
   var panelBody = $("details-body");
 
-  function closeDetails() { panel.hidden = true; clear(panelBody); }
+  var shownInPanel = null;  // what the details panel shows: { node: id } or { edge: id }
+  function closeDetails() { panel.hidden = true; clear(panelBody); shownInPanel = null; }
   $("details-close").addEventListener("click", function () { closeDetails(); network.unselectAll(); });
 
   function nodeLink(id) {
@@ -225,7 +250,7 @@
   function kindChip(kind) {
     var entry = legendByKind[kind];
     return h("p", { class: "chip" }, [entry ? shapeIcon(entry.shape, entry.colour) : null,
-      h("span", { text: entry ? capitalise(entry.swedish) + " · " + kind : kind })]);
+      h("span", { text: entry ? kindName(entry) + (lang === "sv" ? " · " + kind : "") : kind })]);
   }
 
   function propertyList(properties) {
@@ -239,13 +264,14 @@
   function showNode(id) {
     var d = details[id];
     if (!d) return;
+    shownInPanel = { node: id };
     clear(panelBody);
     panelBody.append(kindChip(d.kind), h("h2", { text: d.name }), h("p", { class: "mono muted small", text: d.id }));
     var props = propertyList(d.properties);
-    if (props) panelBody.append(h("h3", { text: "Properties" }), props);
+    if (props) panelBody.append(h("h3", { text: t("Properties") }), props);
     if (d.holders) {
-      panelBody.append(h("h3", { text: "Held by" }));
-      if (!d.holders.length) panelBody.append(h("p", { class: "muted", text: "Vacant on " + data.meta.day }));
+      panelBody.append(h("h3", { text: t("Held by") }));
+      if (!d.holders.length) panelBody.append(h("p", { class: "muted", text: t("Vacant on {day}", { day: data.meta.day }) }));
       else panelBody.append(h("ul", { class: "plain" }, d.holders.map(function (holder) {
         return h("li", {}, [nodeLink(holder.id), h("span", { class: "muted small",
           text: " " + (holder.from || "…") + " – " + (holder.to || "") }),
@@ -253,12 +279,12 @@
       })));
     }
     if (d.sources.length) {
-      panelBody.append(h("h3", { text: "Sources" }), h("ul", { class: "plain" }, d.sources.map(function (s) {
+      panelBody.append(h("h3", { text: t("Sources") }), h("ul", { class: "plain" }, d.sources.map(function (s) {
         return h("li", { class: "source", text: String(s) });
       })));
     }
     if (d.relations.length) {
-      panelBody.append(h("h3", { text: "Relations" }));
+      panelBody.append(h("h3", { text: t("Relations") }));
       var groups = {};
       var groupOrder = [];
       d.relations.forEach(function (r) {
@@ -279,12 +305,13 @@
   function showEdge(id) {
     var d = data.edges[id];
     if (!d) return;
+    shownInPanel = { edge: id };
     clear(panelBody);
     panelBody.append(h("p", { class: "chip mono", text: d.type }), h("h2", {}, [nodeLink(d.from), " → ", nodeLink(d.to)]),
-      h("p", { class: "muted small", text: d.meaning }));
+      h("p", { class: "muted small", text: t(d.meaning) }));
     var props = propertyList(d.properties);
-    if (props) panelBody.append(h("h3", { text: "Properties" }), props);
-    if (d.source) panelBody.append(h("h3", { text: "Source" }), h("p", { class: "source", text: String(d.source) }));
+    if (props) panelBody.append(h("h3", { text: t("Properties") }), props);
+    if (d.source) panelBody.append(h("h3", { text: t("Source") }), h("p", { class: "source", text: String(d.source) }));
     panel.hidden = false;
   }
 
@@ -410,7 +437,7 @@
           nodeLink(hop.to_id), hop.to_kind ? h("span", { class: "muted small", text: staffing(hop.holder, hop.to_kind) }) : null])]),
         hop.reason ? h("div", { class: "reason", text: hop.reason }) : null,
         hop.source ? h("div", { class: "small source", text: String(hop.source) }) : null,
-        missing ? h("div", { class: "small muted", text: "(not drawn in this view)" }) : null,
+        missing ? h("div", { class: "small muted", text: t("(not drawn in this view)") }) : null,
       ]);
     }));
   }
@@ -418,14 +445,14 @@
   var escCouncil = $("esc-council");
   var escTopic = $("esc-topic");
   var escResult = $("esc-result");
-  escCouncil.append(h("option", { value: "", text: "— choose a council —" }));
+  escCouncil.append(h("option", { value: "", text: t("— choose a council —") }));
   data.councils.forEach(function (c) { escCouncil.append(h("option", { value: c.id, text: c.name })); });
   data.topics.forEach(function (t) { escTopic.append(h("option", { value: t.id, text: t.name, title: t.question })); });
   if (!data.councils.length) $("escalation-section").hidden = true;
 
   function staffing(holder, kind) {
     if (holder) return " (" + holder.name + ")";
-    return kind === "Post" ? " (vacant)" : "";
+    return kind === "Post" ? " (" + t("vacant") + ")" : "";
   }
 
   function partyLine(label, party) {
@@ -434,7 +461,7 @@
   }
 
   function documentText(doc) {
-    return (doc.number || doc.name) + (doc.date ? " (" + doc.date + ")" : "") + (doc.decided ? "" : ", never decided");
+    return (doc.number || doc.name) + (doc.date ? " (" + doc.date + ")" : "") + (doc.decided ? "" : ", " + t("never decided"));
   }
 
   /** Show the embedded escalation for the chosen council and topic, and highlight its routes. */
@@ -446,22 +473,22 @@
     if (!council) return null;
     var escalation = (data.escalations[council] || {})[topic];
     if (!escalation) {
-      escResult.append(h("p", { class: "muted", text: "No escalation data for this council and topic." }));
+      escResult.append(h("p", { class: "muted", text: t("No escalation data for this council and topic.") }));
       return null;
     }
-    escResult.append(h("p", { class: "small muted", text: escalation.topic.question }), partyLine("Raised by", escalation.start));
+    escResult.append(h("p", { class: "small muted", text: escalation.topic.question }), partyLine(t("Raised by"), escalation.start));
     var routes = escalation.routes;
     if (!escalation.stated) {
-      escResult.append(h("p", { class: "note", text: "The text of " + escalation.council.name +
-        " states no route for this topic" + (escalation.mandate_documents.length ? " (" +
+      escResult.append(h("p", { class: "note", text: t("The text of {council} states no route for this topic",
+        { council: escalation.council.name }) + (escalation.mandate_documents.length ? " (" +
         escalation.mandate_documents.map(documentText).join("; ") + ")." : ".") }));
       if (escalation.other_starts.length) {
-        escResult.append(h("p", { class: "small" }, ["A route is stated from: "].concat(
+        escResult.append(h("p", { class: "small" }, [t("A route is stated from:") + " "].concat(
           escalation.other_starts.map(function (ref, i) { return [i ? ", " : "", nodeLink(ref.id)]; }).flat())));
       }
       escalation.other_texts.forEach(function (other) {
-        escResult.append(h("p", { class: "small" }, ["The text of ", nodeLink(other.council.id),
-          " (" + other.documents.map(documentText).join("; ") + ") sends it to: "].concat(
+        escResult.append(h("p", { class: "small" }, tParts("The text of {council} ({documents}) sends it to:",
+          { council: nodeLink(other.council.id), documents: other.documents.map(documentText).join("; ") }).concat([" "]).concat(
           other.deciders.map(function (ref, i) { return [i ? ", " : "", nodeLink(ref.id)]; }).flat())));
       });
       highlightHops([], topic, [escalation.start.id]);
@@ -470,24 +497,24 @@
     var all = [].concat.apply([], routes.map(function (route) { return route.hops; }));
     var ends = [escalation.start.id];
     routes.forEach(function (route, index) {
-      var title = routes.length > 1 ? "Route " + (index + 1) + " of " + routes.length : "Route";
+      var title = routes.length > 1 ? t("Route {n} of {total}", { n: index + 1, total: routes.length }) : t("Route");
       var decider = route.decider;
       escResult.append(h("div", { class: "route", data: { route: index } }, [
         routes.length > 1
-          ? h("button", { type: "button", class: "link route-title", title: "Highlight only this route",
+          ? h("button", { type: "button", class: "link route-title", title: t("Highlight only this route"),
               onclick: function () { highlightHops(route.hops, topic, [escalation.start.id]); } }, title)
           : h("p", { class: "route-title", text: title }),
-        route.hops.length ? hopList(route.hops) : h("p", { class: "small", text: "Decided where it is raised: no hop." }),
-        decider ? h("div", { class: "decider" }, [partyLine("Decides:", decider),
+        route.hops.length ? hopList(route.hops) : h("p", { class: "small", text: t("Decided where it is raised: no hop.") }),
+        decider ? h("div", { class: "decider" }, [partyLine(t("Decides:"), decider),
           decider.reason ? h("div", { class: "reason", text: decider.reason }) : null,
           decider.source ? h("div", { class: "small source", text: String(decider.source) }) : null])
-          : h("p", { class: "note", text: "The route ends without anyone who holds the mandate." }),
+          : h("p", { class: "note", text: t("The route ends without anyone who holds the mandate.") }),
       ]));
       if (decider) ends.push(decider.id);
     });
     if (routes.length > 1) {
       escResult.append(h("button", { type: "button", class: "link small", onclick: function () { highlightHops(all, topic, ends); } },
-        "Highlight every route"));
+        t("Highlight every route")));
     }
     highlightHops(all, topic, ends);
     return escalation;
@@ -495,12 +522,13 @@
   escCouncil.addEventListener("change", showEscalation);
   escTopic.addEventListener("change", showEscalation);
 
-  if (data.paths.length) {
+  function showPaths() {
+    if (!data.paths.length) return;
     $("path-section").hidden = false;
-    var pathResult = $("path-result");
+    var pathResult = clear($("path-result"));
     data.paths.forEach(function (hops, index) {
       pathResult.append(h("div", { class: "route" }, [
-        h("p", { class: "route-title", text: data.paths.length > 1 ? "Path " + (index + 1) + " of " + data.paths.length : hops.length + " hop(s)" }),
+        h("p", { class: "route-title", text: data.paths.length > 1 ? t("Path {n} of {total}", { n: index + 1, total: data.paths.length }) : t("{count} hop(s)", { count: hops.length }) }),
         h("ol", { class: "hops" }, hops.map(function (hop) {
           return h("li", { data: { from: hop.from_id, to: hop.to_id } }, [
             h("div", { class: "hop" }, [nodeLink(hop.from_id),
@@ -513,6 +541,45 @@
       ]));
     });
   }
+
+  showPaths();
+
+  // ------------------------------------------------------------------------------------ the language switch
+
+  /** Every text of the page in the current language: the static ones (data-i18n) and what is shown now. */
+  function relabel() {
+    document.documentElement.lang = lang;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (el) { el.textContent = t(el.dataset.i18n); });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-placeholder]"), function (el) {
+      el.setAttribute("placeholder", t(el.dataset.i18nPlaceholder));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-label]"), function (el) {
+      el.setAttribute("aria-label", t(el.dataset.i18nLabel));
+    });
+    subtitle();
+    councilFilter.options[0].textContent = t("All councils");
+    escCouncil.options[0].textContent = t("— choose a council —");
+    Array.prototype.forEach.call(legend.querySelectorAll(".legend-name"), function (el) {
+      el.textContent = kindName(legendByKind[el.dataset.kind]);
+    });
+    updateStatus();
+    if (searchInput.value) search(searchInput.value);
+    if (shownInPanel && shownInPanel.node) showNode(shownInPanel.node);
+    else if (shownInPanel && shownInPanel.edge) showEdge(shownInPanel.edge);
+    if (escCouncil.value) showEscalation();
+    showPaths();
+  }
+
+  var langSwitch = $("lang");
+  langSwitch.value = lang;
+  langSwitch.addEventListener("change", function () { setLanguage(langSwitch.value); });
+  function setLanguage(value) {
+    if (!data.strings[value]) return false;
+    lang = value; langSwitch.value = value;
+    relabel();
+    return true;
+  }
+  relabel();
 
   // ------------------------------------------------------------------------------------ start
 
@@ -528,6 +595,8 @@
     visibleNodeCount: visibleNodeCount,
     search: function (query) { searchInput.value = query; return search(query); },
     select: select,
+    setLanguage: setLanguage,
+    language: function () { return lang; },
     escalate: function (council, topic) {
       escCouncil.value = council; escTopic.value = topic;
       return showEscalation();

@@ -26,11 +26,12 @@ from typing import Any
 
 import networkx as nx
 
-from orgraph import vocabulary
+from orgraph import i18n, vocabulary
 from orgraph.backends.base import Backend, Hop
 from orgraph.render import layout, panel, views
 from orgraph.render.network import network
 from orgraph.render.policy import assemble, page_data
+from orgraph.render.texts import page_strings
 from orgraph.vocabulary import Kind
 
 
@@ -39,15 +40,17 @@ class NoPathError(LookupError):
 
 
 def render_html(backend: Backend, council: str | None = None, path: Sequence[str] | None = None, *,
-                physics: bool = False) -> str:
+                physics: bool = False, lang: str | None = None) -> str:
     """The page of the backend's model on its date: the whole model, one council (``council``), or the
-    shortest path(s) ``path=(FROM, TO)``.
+    shortest path(s) ``path=(FROM, TO)``; in ``lang``, else the model's declared language, else Swedish
+    (the page can switch between all of :data:`orgraph.i18n.LANGUAGES`).
 
     Raises :class:`KeyError` for an unknown council or node, :class:`ValueError`
     when both a council and a path are asked for, and :class:`NoPathError`.
     """
     if council is not None and path is not None:
         raise ValueError("choose either a council or a path, not both")
+    lang = i18n.language(lang, declared_language(backend))
     graph = views.graph_of(backend)
     order = views.order_of(graph)
     clusters = views.clusters(graph, order)
@@ -79,7 +82,7 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
     councils = sorted((n for n in ids if graph.nodes[n]["kind"] == Kind.COUNCIL), key=order.__getitem__)
     day = backend.day.isoformat()
     data = {
-        "meta": {"day": day, "view": view, "physics": physics,
+        "meta": {"day": day, "view": view, "physics": physics, "lang": lang,
                  "title": f"{_heading(graph, view)} · {day} · orgraph", "heading": _heading(graph, view)},
         "network": network(graph, ids, edge_keys, positions, boxes, clusters, order, physics),
         "legend": panel.legend(graph, ids),
@@ -92,12 +95,19 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
                    for t in vocabulary.TOPICS.values()],
         "escalations": panel.escalations(backend, councils),
         "paths": [[panel.hop_data(backend, hop) for hop in hops] for hops in found_paths],
+        "strings": page_strings(),
     }
-    return assemble(data)
+    return assemble(data, lang)
+
+
+def declared_language(backend: Backend) -> str | None:
+    """The language the model declares (``language`` on its first region), or ``None``."""
+    declared = [node.get("language") for node in backend.nodes([Kind.REGION]) if node.get("language")]
+    return str(declared[0]) if declared else None
 
 
 def write_html(backend: Backend, target: str | os.PathLike, council: str | None = None,
-               path: Sequence[str] | None = None, *, physics: bool = False) -> Path:
+               path: Sequence[str] | None = None, *, physics: bool = False, lang: str | None = None) -> Path:
     """Render and write the page to ``target`` all at once (a temporary file, then a rename).
 
     Raises :class:`FileNotFoundError` when ``target``'s directory does not exist;
@@ -107,7 +117,7 @@ def write_html(backend: Backend, target: str | os.PathLike, council: str | None 
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise FileNotFoundError(f"no such directory: {directory}")
-    page = render_html(backend, council, path, physics=physics)
+    page = render_html(backend, council, path, physics=physics, lang=lang)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -130,4 +140,4 @@ def _heading(graph: nx.MultiDiGraph, view: dict[str, Any]) -> str:
     return regions[0] if regions else "orgraph"
 
 
-__all__ = ["NoPathError", "page_data", "render_html", "write_html"]
+__all__ = ["NoPathError", "declared_language", "page_data", "render_html", "write_html"]
