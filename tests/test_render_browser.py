@@ -110,7 +110,8 @@ def test_page_opens_offline_and_draws_every_node(open_page, seed_file, seed_mode
     page = open_page(seed_file)
     expected = len(MemoryBackend(seed_model, TODAY).ids())
     assert page.view("v => v.nodeCount()") == expected
-    assert page.view("v => v.visibleNodeCount()") == expected
+    hidden = sum(1 for n in MemoryBackend(seed_model, TODAY).nodes() if n["kind"] in ("Document", "Topic"))
+    assert hidden and page.view("v => v.visibleNodeCount()") == expected - hidden  # the org chart first
     assert page.page.locator("#network canvas").count() == 1
     assert page.page.locator("#legend li").count() == len(page.view("v => [...new Set(v.nodes.map(n => n.kind))]"))
     page.assert_clean()
@@ -193,6 +194,24 @@ def test_escalation_explorer_highlights_the_route_hop_by_hop(open_page, seed_fil
     page.assert_clean()
 
 
+def test_the_default_view_is_the_hierarchy_and_a_layer_toggle_draws_escalations(open_page, seed_file):
+    page = open_page(seed_file)
+    drawn = set(page.view("v => v.drawnEdges()"))
+    assert drawn and drawn <= {"DELEGATES_TO", "COMMISSIONS", "POST_OF", "HOLDS", "REPORTS_TO", "LEADS"}
+    assert "COMMISSIONS" in drawn and "REPORTS_TO" in drawn and "HOLDS" in drawn
+    page.page.check("#layer-escalation")
+    drawn = page.view("v => v.drawnEdges()")
+    assert drawn.count("ESCALATES_TO") == page.view("v => v.edges.get().filter(e => e.type === 'ESCALATES_TO').length") > 0
+    assert "APPOINTS" not in drawn
+    page.page.uncheck("#layer-escalation")
+    assert "ESCALATES_TO" not in page.view("v => v.drawnEdges()")
+    page.view("(v, id) => v.select(id)", "sr-ortopedi-ordforande")  # selecting a node draws its own relations
+    assert "APPOINTS" in page.view("v => v.drawnEdges()")
+    page.page.check("#layer-other")
+    assert "PART_OF" in page.view("v => v.drawnEdges()")
+    page.assert_clean()
+
+
 def test_the_language_switch_changes_the_panel_text(open_page, seed_file):
     page = open_page(seed_file)
     assert page.page.locator("html").get_attribute("lang") == "sv"
@@ -217,7 +236,7 @@ def test_the_language_switch_changes_the_panel_text(open_page, seed_file):
 
 def test_filters_hide_and_physics_moves(open_page, seed_file):
     page = open_page(seed_file)
-    total = page.view("v => v.nodeCount()")
+    total = page.view("v => v.visibleNodeCount()")  # what the page opens with
     page.page.select_option("#council-filter", "sr-ortopedi")
     assert page.view("v => v.nodes.get('sr-bild-och-funktionsmedicin-ordforande').hidden") is True
     assert page.view("v => v.nodes.get('sr-ortopedi-ordforande').hidden") is False

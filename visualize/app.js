@@ -143,7 +143,10 @@
   // ------------------------------------------------------------------------------------ filters
 
   var kindShown = {};
-  data.legend.forEach(function (entry) { kindShown[entry.kind] = true; });
+  function initialKinds() {
+    data.legend.forEach(function (entry) { kindShown[entry.kind] = data.meta.hidden_kinds.indexOf(entry.kind) < 0; });
+  }
+  initialKinds();
   var councilShown = "";
 
   var councilFilter = $("council-filter");
@@ -155,7 +158,7 @@
   var legend = $("legend");
   data.legend.forEach(function (entry) {
     var box = h("input", { type: "checkbox", data: { kind: entry.kind } });
-    box.checked = true;
+    box.checked = kindShown[entry.kind];
     box.addEventListener("change", function () { kindShown[entry.kind] = box.checked; applyFilters(); });
     legend.append(h("li", {}, h("label", { class: "check", title: entry.meaning }, [
       box, shapeIcon(entry.shape, entry.colour),
@@ -176,6 +179,60 @@
     updateStatus();
   }
 
+  // Layers: the org chart is drawn from the start; escalation and other relations when asked for, by a
+  // toggle, by the escalation explorer (its route) or by selecting a node (its own relations).
+  var layerShown = { structure: false, escalation: false, other: false };
+  data.meta.layers.forEach(function (layer) { layerShown[layer] = true; });
+  var revealed = { selection: {}, route: {} };
+  function applyLayers() {
+    edges.update(data.network.edges.map(function (e) {
+      return { id: e.id, hidden: !(layerShown[e.layer] || revealed.selection[e.id] || revealed.route[e.id]) };
+    }));
+  }
+  function reveal(which, ids) {
+    revealed[which] = {};
+    ids.forEach(function (id) { revealed[which][id] = true; });
+    applyLayers();
+  }
+  Object.keys(layerShown).forEach(function (layer) {
+    var box = $("layer-" + layer);
+    box.checked = layerShown[layer];
+    box.addEventListener("change", function () { layerShown[layer] = box.checked; applyLayers(); });
+  });
+  function drawnEdgeCount() {
+    return edges.get({ filter: function (e) { return !e.hidden; } }).length;
+  }
+
+  // Each council's block is drawn as a card behind its posts and holders.
+  var blocks = {};
+  data.network.nodes.forEach(function (n) {
+    if (data.councils.some(function (c) { return c.id === n.block; })) (blocks[n.block] = blocks[n.block] || []).push(n.id);
+  });
+  function drawCards(context) {
+    Object.keys(blocks).forEach(function (council) {
+      var box = null;
+      blocks[council].forEach(function (id) {
+        var node = nodes.get(id);
+        if (!node || node.hidden) return;
+        var b = network.getBoundingBox(id);
+        box = box ? { left: Math.min(box.left, b.left), top: Math.min(box.top, b.top), right: Math.max(box.right, b.right),
+          bottom: Math.max(box.bottom, b.bottom) } : b;
+      });
+      if (!box) return;
+      var pad = 14;
+      context.save();
+      context.beginPath();
+      if (context.roundRect) context.roundRect(box.left - pad, box.top - pad, box.right - box.left + 2 * pad, box.bottom - box.top + 2 * pad, 12);
+      else context.rect(box.left - pad, box.top - pad, box.right - box.left + 2 * pad, box.bottom - box.top + 2 * pad);
+      context.fillStyle = "#f6f3ec";
+      context.strokeStyle = "#cfc6b4";
+      context.lineWidth = 1.5;
+      context.fill();
+      context.stroke();
+      context.restore();
+    });
+  }
+
   function visibleNodeCount() {
     return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
   }
@@ -192,8 +249,8 @@
   $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
   $("reset").addEventListener("click", function () {
     councilFilter.value = ""; councilShown = "";
-    Array.prototype.forEach.call(legend.querySelectorAll("input"), function (box) { box.checked = true; });
-    Object.keys(kindShown).forEach(function (k) { kindShown[k] = true; });
+    initialKinds();
+    Array.prototype.forEach.call(legend.querySelectorAll("input"), function (box) { box.checked = kindShown[box.dataset.kind]; });
     applyFilters();
     escCouncil.value = ""; showEscalation();
     closeDetails();
@@ -329,6 +386,7 @@
     }
     unfade(id);
     network.selectNodes([id]);
+    reveal("selection", network.getConnectedEdges(id));
     network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
     showNode(id);
     return true;
@@ -341,7 +399,12 @@
     }
   }
 
-  network.on("selectNode", function (params) { params.nodes.forEach(unfade); });
+  network.on("selectNode", function (params) {
+    params.nodes.forEach(unfade);
+    reveal("selection", network.getConnectedEdges(params.nodes[0]));
+  });
+  network.on("deselectNode", function () { reveal("selection", []); });
+  network.on("beforeDrawing", drawCards);
   network.on("click", function (params) {
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
@@ -357,6 +420,7 @@
     nodes.update(data.network.nodes.map(function (n) { return Object.assign({ id: n.id }, original.nodes[n.id]); }));
     edges.update(data.network.edges.map(function (e) { return Object.assign({ id: e.id }, original.edges[e.id]); }));
     highlight = { nodes: [], hops: [], added: [] };
+    reveal("route", []);
   }
 
   /** ``hex`` (#rrggbb) mixed with white: ``amount`` 0 keeps it, 1 is white. */
@@ -426,6 +490,7 @@
       return { id: e.id, color: { color: "#e3e6e9", highlight: "#111111", hover: "#111111", opacity: 0.6 } };
     }));
     highlight.nodes = Object.keys(onRoute);
+    reveal("route", Object.keys(used));
     highlight.hops = hops.map(function (hop, index) { return { from: hop.from_id, to: hop.to_id, edge: drawn[index] }; });
   }
 
@@ -583,6 +648,8 @@
 
   // ------------------------------------------------------------------------------------ start
 
+  applyFilters();
+  applyLayers();
   network.fit({ animation: false });
   updateStatus();
 
@@ -593,6 +660,8 @@
     nodeCount: function () { return nodes.length; },
     edgeCount: function () { return data.network.edges.length; },
     visibleNodeCount: visibleNodeCount,
+    drawnEdgeCount: drawnEdgeCount,
+    drawnEdges: function () { return edges.get({ filter: function (e) { return !e.hidden; } }).map(function (e) { return e.type; }); },
     search: function (query) { searchInput.value = query; return search(query); },
     select: select,
     setLanguage: setLanguage,

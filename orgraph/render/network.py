@@ -17,7 +17,27 @@ from pyvis.network import Network
 from orgraph import vocabulary
 from orgraph.render import views
 from orgraph.render.layout import FONT_SIZE, LABEL_INSIDE, Box
-from orgraph.vocabulary import Kind
+from orgraph.vocabulary import Kind, Rel
+
+
+#: The org chart: the chain of authority, the bodies' posts and their holders, reporting lines.
+#: (``PART_OF`` is not: every body is part of the region, and those lines would all meet in one point.)
+STRUCTURE = frozenset({Rel.DELEGATES_TO, Rel.COMMISSIONS, Rel.POST_OF, Rel.HOLDS, Rel.REPORTS_TO, Rel.LEADS})
+#: Where questions go: drawn when asked for (a layer toggle, the escalation explorer, a selected node).
+ESCALATION = frozenset({Rel.ESCALATES_TO, Rel.MAY_DECIDE})
+#: The page's layers, in the order of its toggles; the first is drawn from the start.
+LAYERS = ("structure", "escalation", "other")
+
+
+def layer_of(rel_type: str) -> str:
+    """The layer an edge of ``rel_type`` is drawn on.
+
+    >>> layer_of("HOLDS"), layer_of("ESCALATES_TO"), layer_of("APPOINTS")
+    ('structure', 'escalation', 'other')
+    """
+    if rel_type in STRUCTURE:
+        return LAYERS[0]
+    return LAYERS[1] if rel_type in ESCALATION else LAYERS[2]
 
 
 def network(graph: nx.MultiDiGraph, ids: set[str], edge_keys: list[tuple[str, str, Any]],
@@ -41,7 +61,7 @@ def network(graph: nx.MultiDiGraph, ids: set[str], edge_keys: list[tuple[str, st
                   "face": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
             size=box.size, borderWidth=1.5, widthConstraint={"maximum": box.wrap},
             kind=data["kind"], councils=councils_of[node_id], name=data["name"],
-            search=_search_text(data),
+            search=_search_text(data), block=clusters[node_id],
         )
     pair_count: dict[frozenset, int] = defaultdict(int)
     pairs = {(u, v) for u, v, _ in edge_keys}
@@ -60,7 +80,7 @@ def network(graph: nx.MultiDiGraph, ids: set[str], edge_keys: list[tuple[str, st
             colour, width, dashes = "#8f9aa6", 1.2, False
         smooth = ({"enabled": True, "type": "curvedCW" if nth % 2 else "curvedCCW", "roundness": 0.1 * (nth + 1)}
                   if nth or (v, u) in pairs else {"enabled": False})
-        net.add_edge(u, v, id=f"e{index}", type=data["type"], topic=data.get("topic"),
+        net.add_edge(u, v, id=f"e{index}", type=data["type"], topic=data.get("topic"), layer=layer_of(data["type"]),
                      color={"color": colour, "highlight": "#111111", "hover": "#111111", "opacity": 0.85},
                      width=width, dashes=dashes, smooth=smooth, arrows={"to": {"enabled": True, "scaleFactor": 0.6}})
     net.options = {
@@ -104,4 +124,4 @@ def _text_colour(colour: str) -> str:
     return "#ffffff" if luminance < 0.5 else "#1d2733"
 
 
-__all__ = ["network"]
+__all__ = ["ESCALATION", "LAYERS", "STRUCTURE", "layer_of", "network"]

@@ -29,7 +29,7 @@ import networkx as nx
 from orgraph import i18n, vocabulary
 from orgraph.backends.base import Backend, Hop
 from orgraph.render import layout, panel, views
-from orgraph.render.network import network
+from orgraph.render.network import LAYERS, network
 from orgraph.render.policy import assemble, page_data
 from orgraph.render.texts import page_strings
 from orgraph.vocabulary import Kind
@@ -83,6 +83,9 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
     day = backend.day.isoformat()
     data = {
         "meta": {"day": day, "view": view, "physics": physics, "lang": lang,
+                 # the org chart first: the other layers, documents and topics when asked for
+                 "layers": list(LAYERS) if found_paths else [LAYERS[0]],
+                 "hidden_kinds": [] if found_paths else [Kind.DOCUMENT, Kind.TOPIC],
                  "title": f"{_heading(graph, view)} · {day} · orgraph", "heading": _heading(graph, view)},
         "network": network(graph, ids, edge_keys, positions, boxes, clusters, order, physics),
         "legend": panel.legend(graph, ids),

@@ -28,6 +28,7 @@ PAGE_MESSAGES: tuple[str, ...] = (
     N_("Highlight only this route"), N_("Decided where it is raised: no hop."), N_("Decides:"),
     N_("The route ends without anyone who holds the mandate."), N_("Highlight every route"),
     N_("Path {n} of {total}"), N_("{count} hop(s)"),
+    N_("Relations drawn"), N_("Chain of authority and posts"), N_("Escalation routes"), N_("Other relations"),
 )
 
 #: The relationship types' meanings, which the edge panel shows (message ids declared in the vocabulary).
