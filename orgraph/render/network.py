@@ -19,7 +19,6 @@ from orgraph.render import views
 from orgraph.render.layout import FONT_SIZE, LABEL_INSIDE, Box
 from orgraph.vocabulary import Kind, Rel
 
-
 #: The org chart: the chain of authority, the bodies' posts and their holders, reporting lines.
 #: (``PART_OF`` is not: every body is part of the region, and those lines would all meet in one point.)
 STRUCTURE = frozenset({Rel.DELEGATES_TO, Rel.COMMISSIONS, Rel.POST_OF, Rel.HOLDS, Rel.REPORTS_TO, Rel.LEADS})
