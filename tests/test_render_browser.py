@@ -213,6 +213,43 @@ def test_the_default_view_is_the_hierarchy_and_a_layer_toggle_draws_escalations(
     page.assert_clean()
 
 
+def test_the_list_view_finds_a_node_by_keyboard(open_page, seed_file):
+    page = open_page(seed_file)
+    page.page.focus("#show-list")
+    page.page.keyboard.press("Enter")
+    assert page.page.locator("#list").is_visible() and not page.page.locator("#network").is_visible()
+    assert page.page.locator("#show-list").get_attribute("aria-pressed") == "true"
+    rows = page.page.locator("#list-table tbody tr")
+    assert rows.count() == page.view("v => v.nodeCount()")
+    page.page.keyboard.press("Tab")  # the filter follows the switch in the tab order
+    page.page.keyboard.type("hs-direktor")
+    assert page.page.evaluate("() => document.activeElement.id") == "list-filter"
+    assert rows.count() == 1 and rows.first.get_attribute("data-id") == "hs-direktor"
+    assert "POST_OF" in rows.first.text_content()
+    page.page.keyboard.press("Tab")
+    assert page.page.evaluate("() => document.activeElement.dataset.id") == "hs-direktor"
+    page.page.keyboard.press("Enter")
+    assert page.page.locator("#details h2").text_content() == "Hälso- och sjukvårdsdirektör"
+    page.assert_clean()
+
+
+@pytest.mark.parametrize("show_list", [False, True], ids=["drawing", "list"])
+def test_axe_finds_no_serious_or_critical_violation(open_page, seed_file, show_list):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python not installed")
+    page = open_page(seed_file)
+    page.view("(v, id) => v.select(id)", "hs-direktor")  # the details panel open too
+    if show_list:
+        page.page.click("#show-list")
+    results = axe.Axe().run(page.page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+    assert results.response["passes"], "axe ran no check at all"
+    page.page.evaluate("() => document.body.append(Object.assign(document.createElement('img'), {src: 'data:,'}))")
+    planted = axe.Axe().run(page.page).response["violations"]
+    assert ("image-alt", "critical") in [(v["id"], v["impact"]) for v in planted]  # the check can fail
+
+
 def test_the_language_switch_changes_the_panel_text(open_page, seed_file):
     page = open_page(seed_file)
     assert page.page.locator("html").get_attribute("lang") == "sv"

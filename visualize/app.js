@@ -609,6 +609,48 @@
 
   showPaths();
 
+  // ------------------------------------------------------------------------------------ the list view
+
+  /** The same nodes and relations as a table: filtered as one types, each name a button that selects it. */
+  var listSection = $("list");
+  var listFilter = $("list-filter");
+  var listBody = document.querySelector("#list-table tbody");
+  var listButton = $("show-list");
+  function relationText(r) {
+    return (r.direction === "out" ? r.type + " → " : "← " + r.type + " ") + r.name;
+  }
+  function fillList() {
+    var q = fold(listFilter.value.trim());
+    clear(listBody);
+    var shown = 0;
+    data.network.nodes.forEach(function (n) {
+      var d = details[n.id];
+      if (!d) return;
+      var relations = d.relations.map(relationText);
+      if (q && (fold(n.search || "") + " " + fold(relations.join(" "))).indexOf(q) < 0) return;
+      shown++;
+      var entry = legendByKind[d.kind];
+      listBody.append(h("tr", { data: { id: n.id } }, [
+        h("th", { scope: "row" }, h("button", { type: "button", class: "link", data: { id: n.id },
+          onclick: function () { select(n.id); } }, d.name)),
+        h("td", { text: entry ? kindName(entry) : d.kind }),
+        h("td", { class: "small" }, relations.length ? h("ul", { class: "plain" }, relations.map(function (r) {
+          return h("li", { text: r });
+        })) : "—"),
+      ]));
+    });
+    $("list-count").textContent = t("Showing {shown} of {total} nodes", { shown: shown, total: data.network.nodes.length });
+  }
+  listFilter.addEventListener("input", fillList);
+  function showList(on) {
+    listSection.hidden = !on;
+    $("network").hidden = on;
+    listButton.setAttribute("aria-pressed", on ? "true" : "false");
+    listButton.textContent = on ? t("Show as a drawing") : t("Show as a list");
+    if (on) fillList();
+  }
+  listButton.addEventListener("click", function () { showList(listSection.hidden); });
+
   // ------------------------------------------------------------------------------------ the language switch
 
   /** Every text of the page in the current language: the static ones (data-i18n) and what is shown now. */
@@ -633,6 +675,8 @@
     else if (shownInPanel && shownInPanel.edge) showEdge(shownInPanel.edge);
     if (escCouncil.value) showEscalation();
     showPaths();
+    listButton.textContent = listSection.hidden ? t("Show as a list") : t("Show as a drawing");
+    if (!listSection.hidden) fillList();
   }
 
   var langSwitch = $("lang");

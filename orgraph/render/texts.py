@@ -29,6 +29,8 @@ PAGE_MESSAGES: tuple[str, ...] = (
     N_("The route ends without anyone who holds the mandate."), N_("Highlight every route"),
     N_("Path {n} of {total}"), N_("{count} hop(s)"),
     N_("Relations drawn"), N_("Chain of authority and posts"), N_("Escalation routes"), N_("Other relations"),
+    N_("Show as a list"), N_("Show as a drawing"), N_("Nodes and relations"), N_("Filter the list"), N_("Name"),
+    N_("Kind"),
 )
 
 #: The relationship types' meanings, which the edge panel shows (message ids declared in the vocabulary).
