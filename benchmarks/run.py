@@ -657,10 +657,11 @@ def bench_b5(ctx: Context, scratch: Path) -> None:
     if not built("orgraph.render"):
         ctx.figures.missing(keys, NOT_BUILT)
         return
+    from orgraph.backends.memory import MemoryBackend
     from orgraph.model.graph import as_of
     from orgraph.render import render_html
 
-    seconds, runs, page = timed(lambda: render_html(ctx.model, ctx.day), ctx.repeat, 10)
+    seconds, runs, page = timed(lambda: render_html(MemoryBackend(ctx.model, ctx.day)), ctx.repeat, 10)
     ctx.figures.set("b5_render_s", seconds, runs=runs)
     ctx.figures.set("b5_html_bytes", len(page.encode("utf-8")))
     ours = scratch / f"orgraph-{ctx.label}.html"
@@ -958,8 +959,9 @@ def profile_step(ctx: Context, key: str, top: int = 15) -> dict[str, Any]:
         from orgraph.rules import check
         steps["b2_check_s"] = lambda: check(ctx.model, ctx.day)
     if built("orgraph.render"):
+        from orgraph.backends.memory import MemoryBackend
         from orgraph.render import render_html
-        steps["b5_render_s"] = lambda: render_html(ctx.model, ctx.day)
+        steps["b5_render_s"] = lambda: render_html(MemoryBackend(ctx.model, ctx.day))
     profiler = cProfile.Profile()
     gc.collect()
     start = time.perf_counter()

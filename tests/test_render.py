@@ -12,10 +12,14 @@ from conftest import TODAY
 
 from orgraph import vocabulary
 from orgraph.backends.memory import MemoryBackend
-from orgraph.query.escalation import escalate
 from orgraph.model.loader import load
-from orgraph.render.page import _csp_hash, _inline, _measure, page_data, render_html, script_json, vis_network_files
 from orgraph.model.values import plain
+from orgraph.output.text import citation
+from orgraph.query.escalation import escalate
+from orgraph.render import page_data, render_html, script_json, vis_network_files
+from orgraph.render.layout import measure as _measure
+from orgraph.render.policy import csp_hash as _csp_hash
+from orgraph.render.policy import inline as _inline
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -51,7 +55,7 @@ def parse(page: str) -> _Tags:
 
 @pytest.fixture(scope="module")
 def seed_page(seed_model) -> str:
-    return render_html(seed_model, TODAY)
+    return render_html(MemoryBackend(seed_model, TODAY))
 
 
 def test_page_loads_nothing_from_anywhere(seed_page):
@@ -101,7 +105,7 @@ def test_hostile_names_stay_data(data_copy):
     text = text.replace('name: "Koordinator, samordningsråd ortopedi"',
                         'name: "</script><script>alert(2)</script>\u2028"', 1)
     council_file.write_text(text, encoding="utf-8")
-    page = render_html(load(data_copy), TODAY)
+    page = render_html(MemoryBackend(load(data_copy), TODAY))
     assert HOSTILE not in page and "alert(2)</script>" not in page
     data = page_data(page)
     assert data["details"]["sr-ortopedi"]["name"] == HOSTILE
@@ -109,7 +113,8 @@ def test_hostile_names_stay_data(data_copy):
     [script] = [s for s in parse(page).scripts if s.startswith('{"councils"')]
     assert "<" not in script and "\u2028" not in script
     assert '"title"' not in json.dumps(data["network"])  # vis renders titles as HTML: none are set
-    council_page = render_html(load(data_copy), TODAY, council="sr-ortopedi")  # its name is the page's title
+    # the council's name is the page's title
+    council_page = render_html(MemoryBackend(load(data_copy), TODAY), council="sr-ortopedi")
     assert "<title>&lt;img src=x onerror=alert(1)&gt; · 2026-11-23 · orgraph</title>" in council_page
     assert HOSTILE not in council_page
 
@@ -118,7 +123,7 @@ def test_hostile_names_stay_data(data_copy):
 def test_every_node_and_relation_of_the_day_is_drawn(which, seed_model, fictional_model):
     model = seed_model if which == "seed" else fictional_model
     backend = MemoryBackend(model, TODAY)
-    data = page_data(render_html(model, TODAY))
+    data = page_data(render_html(MemoryBackend(model, TODAY)))
     nodes = data["network"]["nodes"]
     assert sorted(n["id"] for n in nodes) == backend.ids()
     assert len(data["network"]["edges"]) == backend.graph.number_of_edges()
@@ -141,7 +146,7 @@ def test_labels_are_swedish_names_and_posts_beside_their_body_drop_its_name(seed
 @pytest.mark.parametrize("which", ["seed", "fictional"])
 def test_layout_is_a_hierarchy_with_fixed_positions_and_no_overlaps(which, seed_model, fictional_model):
     model = seed_model if which == "seed" else fictional_model
-    data = page_data(render_html(model, TODAY))
+    data = page_data(render_html(MemoryBackend(model, TODAY)))
     nodes = {n["id"]: n for n in data["network"]["nodes"]}
     assert data["network"]["options"]["physics"]["enabled"] is False
     y = {node_id: n["y"] for node_id, n in nodes.items()}
@@ -161,70 +166,87 @@ def test_layout_is_a_hierarchy_with_fixed_positions_and_no_overlaps(which, seed_
 
 
 def test_physics_can_start_on(seed_model):
-    data = page_data(render_html(seed_model, TODAY, physics=True))
+    data = page_data(render_html(MemoryBackend(seed_model, TODAY), physics=True))
     assert data["network"]["options"]["physics"]["enabled"] is True and data["meta"]["physics"] is True
 
 
 def test_details_have_properties_holders_with_dates_and_sources(seed_model):
-    data = page_data(render_html(seed_model, TODAY))
+    data = page_data(render_html(MemoryBackend(seed_model, TODAY)))
     post = data["details"]["hs-direktor"]
     assert post["holders"] == [{"id": "jonas-claesson", "name": "Jonas Claesson", "from": "2026-06-16", "to": None,
-                                "source": {"document": "uh-bfm-2026", "number": "RS 2024-00784",
-                                           "date": "2026-06-16", "section": "Beslutsordning"}}]
-    assert post["sources"] == [{"document": "uh-bfm-2026", "number": "RS 2024-00784", "date": "2026-06-16",
-                                "section": "Beslutsordning"}]
+                                "source": "RS 2024-00784 (2026-06-16) § Beslutsordning"}]
+    assert post["sources"] == ["RS 2024-00784 (2026-06-16) § Beslutsordning"]  # as the command line writes it
     council = data["details"]["sr-ortopedi"]
     assert council["properties"]["meetings_min"] == 4 and "purpose" in council["properties"]
     mandate = {"type": "HAS_MANDATE", "direction": "out", "id": "uh-ortopedi-2024",
                "name": "Uppdragshandling för samordningsråd, samordningsråd ortopedi", "topic": None}
     assert mandate in council["relations"]
-    earlier = page_data(render_html(seed_model, TODAY.replace(year=2025)))
+    earlier = page_data(render_html(MemoryBackend(seed_model, TODAY.replace(year=2025))))
     assert earlier["details"]["hs-direktor"]["holders"] == []  # --as-of: not yet held then
     assert earlier["meta"]["day"] == "2025-11-23"
 
 
 def test_relations_have_details_too(seed_model):
-    data = page_data(render_html(seed_model, TODAY))
+    data = page_data(render_html(MemoryBackend(seed_model, TODAY)))
     wanted = ("sr-ortopedi-ordforande", "sr-ortopedi-kontaktperson", "ESCALATES_TO")
     found = [(edge_id, d) for edge_id, d in data["edges"].items() if (d["from"], d["to"], d["type"]) == wanted]
     [(edge_id, details)] = found
     assert details["properties"]["topic"] == "region-wide-decision"
     assert details["properties"]["reason"].startswith("Ordförande kan lyfta behov")
-    assert details["source"] == {"document": "uh-ortopedi-2024", "number": "RS 2024-00784", "date": "2024-05-21",
-                                 "section": "Beslutsfattande"}
+    assert details["source"] == citation(seed_model.graph().edges[wanted[0], wanted[1], edge_key(seed_model, wanted)],
+                                         MemoryBackend(seed_model, TODAY).node)
+    assert details["source"] == "RS 2024-00784 (2024-05-21) § Beslutsfattande"
     drawn = {e["id"]: e for e in data["network"]["edges"]}[edge_id]
     assert (drawn["from"], drawn["to"], drawn["type"], drawn["dashes"]) == (
         "sr-ortopedi-ordforande", "sr-ortopedi-kontaktperson", "ESCALATES_TO", [6, 4])
 
 
+def edge_key(model, wanted):
+    u, v, rel_type = wanted
+    return next(k for k, d in model.graph().get_edge_data(u, v).items() if d["type"] == rel_type)
+
+
+def cited(value):
+    """The escalation JSON with each source object written as the command line's citation."""
+    if isinstance(value, list):
+        return [cited(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if set(value) == {"document", "number", "date", "section"}:
+        document = {"number": value["number"], "date": value["date"], "name": value["document"]}
+        return citation({"source_document": value["document"], "source_section": value["section"]},
+                        lambda _: document)
+    return {k: cited(v) for k, v in value.items()}
+
+
 def test_escalations_are_orgraphs_own_for_every_council_and_topic(seed_model):
-    data = page_data(render_html(seed_model, TODAY))
+    data = page_data(render_html(MemoryBackend(seed_model, TODAY)))
     backend = MemoryBackend(seed_model, TODAY)
     assert set(data["escalations"]) == {"sr-ortopedi", "sr-bild-och-funktionsmedicin"}
     for council, by_topic in data["escalations"].items():
         assert set(by_topic) == set(vocabulary.TOPICS)
         for topic, embedded in by_topic.items():
-            assert embedded == json.loads(json.dumps(plain(escalate(backend, council, topic))))
+            assert embedded == cited(json.loads(json.dumps(plain(escalate(backend, council, topic)))))
     route = data["escalations"]["sr-ortopedi"]["region-wide-decision"]["routes"][0]
     assert [(h["from_id"], h["to_id"]) for h in route["hops"]] == [
         ("sr-ortopedi-ordforande", "sr-ortopedi-kontaktperson"), ("sr-ortopedi-kontaktperson", "lg-hs")]
 
 
 def test_one_council(seed_model):
-    data = page_data(render_html(seed_model, TODAY, council="sr-ortopedi"))
+    data = page_data(render_html(MemoryBackend(seed_model, TODAY), council="sr-ortopedi"))
     ids = {n["id"] for n in data["network"]["nodes"]}
     assert {"sr-ortopedi", "sr-ortopedi-ordforande", "sr-ortopedi-kontaktperson", "lg-hs", "uh-ortopedi-2024"} <= ids
     assert not {i for i in ids if i.startswith("sr-bild")}
     assert set(data["escalations"]) == {"sr-ortopedi"}
     assert data["meta"]["view"] == {"kind": "council", "council": "sr-ortopedi"}
     with pytest.raises(KeyError):
-        render_html(seed_model, TODAY, council="lg-hs")
+        render_html(MemoryBackend(seed_model, TODAY), council="lg-hs")
 
 
 def test_one_path(seed_model):
     backend = MemoryBackend(seed_model, TODAY)
     found = backend.paths("regiondirektor", "sr-ortopedi-ordforande", all_paths=True)
-    data = page_data(render_html(seed_model, TODAY, path=("regiondirektor", "sr-ortopedi-ordforande")))
+    data = page_data(render_html(MemoryBackend(seed_model, TODAY), path=("regiondirektor", "sr-ortopedi-ordforande")))
     assert {n["id"] for n in data["network"]["nodes"]} == {h for p in found for hop in p for h in (hop.start, hop.end)}
     assert [[(h["from_id"], h["to_id"], h["type"]) for h in p] for p in data["paths"]] == [
         [(hop.start, hop.end, hop.type) for hop in p] for p in found]
@@ -239,7 +261,9 @@ def test_render_writes_one_file(cli, tmp_path):
     target.parent.mkdir()
     result = cli("render", "-o", target, "--as-of", TODAY)
     assert result.exit_code == 0, result.stderr
-    assert "wrote" in result.stderr and result.stdout == ""
+    assert result.stderr.startswith(f"skrev {target} (hela regionen, per ") and result.stdout == ""
+    english = cli("render", "-o", target, "--as-of", TODAY, "--lang", "en")
+    assert english.stderr == f"wrote {target} (the whole region, as of {TODAY})\n"
     assert len(page_data(target.read_text(encoding="utf-8"))["network"]["nodes"]) == 64
     assert [p.name for p in target.parent.iterdir()] == ["region.html"]  # no temporary file left
 

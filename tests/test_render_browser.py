@@ -17,8 +17,8 @@ from conftest import TODAY
 
 from orgraph import vocabulary
 from orgraph.backends.memory import MemoryBackend
-from orgraph.query.escalation import escalate
 from orgraph.model.loader import load
+from orgraph.query.escalation import escalate
 from orgraph.render import write_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -103,14 +103,15 @@ def open_page(browser):
 
 @pytest.fixture(scope="module")
 def seed_file(tmp_path_factory, seed_model) -> Path:
-    return write_html(seed_model, TODAY, tmp_path_factory.mktemp("render") / "seed.html")
+    return write_html(MemoryBackend(seed_model, TODAY), tmp_path_factory.mktemp("render") / "seed.html")
 
 
 def test_page_opens_offline_and_draws_every_node(open_page, seed_file, seed_model):
     page = open_page(seed_file)
     expected = len(MemoryBackend(seed_model, TODAY).ids())
     assert page.view("v => v.nodeCount()") == expected
-    assert page.view("v => v.visibleNodeCount()") == expected
+    hidden = sum(1 for n in MemoryBackend(seed_model, TODAY).nodes() if n["kind"] in ("Document", "Topic"))
+    assert hidden and page.view("v => v.visibleNodeCount()") == expected - hidden  # the org chart first
     assert page.page.locator("#network canvas").count() == 1
     assert page.page.locator("#legend li").count() == len(page.view("v => [...new Set(v.nodes.map(n => n.kind))]"))
     page.assert_clean()
@@ -145,7 +146,7 @@ def test_clicking_a_node_or_an_edge_shows_its_details(open_page, seed_file):
     click(positions["sr-ortopedi-ordforande"])
     details = page.page.locator("#details")
     assert details.locator("h2").text_content() == "Ordförande, samordningsråd ortopedi"
-    assert "Vacant on 2026-11-23" in details.text_content()
+    assert "Vakant 2026-11-23" in details.text_content()  # the seed declares Swedish
     assert "Ledningsgrupp hälso- och sjukvård" in details.text_content()  # APPOINTS ←
     page.page.click("#details-close")  # the panel floats over the right of the picture
     assert not details.is_visible()
@@ -188,14 +189,92 @@ def test_escalation_explorer_highlights_the_route_hop_by_hop(open_page, seed_fil
     assert colours[0] != council_colour and colours[0].startswith("#")  # off the route: paler
     assert colours[1] == vocabulary.LABELS["LeadershipGroup"].colour  # on the route: as it is
     page.page.select_option("#esc-topic", "organisation-and-working-conditions")  # the 2024 text is silent
-    assert "states no route" in page.page.locator("#esc-result").text_content()
+    assert "anger ingen väg" in page.page.locator("#esc-result").text_content()
     assert page.view("v => v.highlighted().hops") == []
+    page.assert_clean()
+
+
+def test_the_default_view_is_the_hierarchy_and_a_layer_toggle_draws_escalations(open_page, seed_file):
+    page = open_page(seed_file)
+    drawn = set(page.view("v => v.drawnEdges()"))
+    assert drawn and drawn <= {"DELEGATES_TO", "COMMISSIONS", "POST_OF", "HOLDS", "REPORTS_TO", "LEADS"}
+    assert "COMMISSIONS" in drawn and "REPORTS_TO" in drawn and "HOLDS" in drawn
+    page.page.check("#layer-escalation")
+    drawn = page.view("v => v.drawnEdges()")
+    every = page.view("v => v.edges.get().filter(e => e.type === 'ESCALATES_TO').length")
+    assert drawn.count("ESCALATES_TO") == every > 0
+    assert "APPOINTS" not in drawn
+    page.page.uncheck("#layer-escalation")
+    assert "ESCALATES_TO" not in page.view("v => v.drawnEdges()")
+    page.view("(v, id) => v.select(id)", "sr-ortopedi-ordforande")  # selecting a node draws its own relations
+    assert "APPOINTS" in page.view("v => v.drawnEdges()")
+    page.page.check("#layer-other")
+    assert "PART_OF" in page.view("v => v.drawnEdges()")
+    page.assert_clean()
+
+
+def test_the_list_view_finds_a_node_by_keyboard(open_page, seed_file):
+    page = open_page(seed_file)
+    page.page.focus("#show-list")
+    page.page.keyboard.press("Enter")
+    assert page.page.locator("#list").is_visible() and not page.page.locator("#network").is_visible()
+    assert page.page.locator("#show-list").get_attribute("aria-pressed") == "true"
+    rows = page.page.locator("#list-table tbody tr")
+    assert rows.count() == page.view("v => v.nodeCount()")
+    page.page.keyboard.press("Tab")  # the filter follows the switch in the tab order
+    page.page.keyboard.type("hs-direktor")
+    assert page.page.evaluate("() => document.activeElement.id") == "list-filter"
+    assert rows.count() == 1 and rows.first.get_attribute("data-id") == "hs-direktor"
+    assert "POST_OF" in rows.first.text_content()
+    page.page.keyboard.press("Tab")
+    assert page.page.evaluate("() => document.activeElement.dataset.id") == "hs-direktor"
+    page.page.keyboard.press("Enter")
+    assert page.page.locator("#details h2").text_content() == "Hälso- och sjukvårdsdirektör"
+    page.assert_clean()
+
+
+@pytest.mark.parametrize("show_list", [False, True], ids=["drawing", "list"])
+def test_axe_finds_no_serious_or_critical_violation(open_page, seed_file, show_list):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python not installed")
+    page = open_page(seed_file)
+    page.view("(v, id) => v.select(id)", "hs-direktor")  # the details panel open too
+    if show_list:
+        page.page.click("#show-list")
+    results = axe.Axe().run(page.page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+    assert results.response["passes"], "axe ran no check at all"
+    page.page.evaluate("() => document.body.append(Object.assign(document.createElement('img'), {src: 'data:,'}))")
+    planted = axe.Axe().run(page.page).response["violations"]
+    assert ("image-alt", "critical") in [(v["id"], v["impact"]) for v in planted]  # the check can fail
+
+
+def test_the_language_switch_changes_the_panel_text(open_page, seed_file):
+    page = open_page(seed_file)
+    assert page.page.locator("html").get_attribute("lang") == "sv"
+    assert page.page.locator("label[for=search]").text_content() == "Sök"
+    page.view("(v, id) => v.select(id)", "hs-direktor")
+    details = page.page.locator("#details")
+    assert "Innehas av" in details.text_content() and "Held by" not in details.text_content()
+    page.page.select_option("#esc-council", "sr-ortopedi")
+    page.page.select_option("#esc-topic", "region-wide-decision")
+    assert "Väcks av" in page.page.locator("#esc-result").text_content()
+    page.page.select_option("#lang", "en")
+    assert page.page.locator("html").get_attribute("lang") == "en"
+    assert page.page.locator("label[for=search]").text_content() == "Search"
+    assert "Held by" in details.text_content() and "Innehas av" not in details.text_content()
+    assert "Raised by" in page.page.locator("#esc-result").text_content()
+    assert page.page.locator("#search").get_attribute("placeholder") == "Name or id …"
+    assert page.view("v => v.highlighted().hops.length") == 2  # the route stays highlighted
+    page.page.select_option("#lang", "sv")
+    assert "Innehas av" in details.text_content()
     page.assert_clean()
 
 
 def test_filters_hide_and_physics_moves(open_page, seed_file):
     page = open_page(seed_file)
-    total = page.view("v => v.nodeCount()")
+    total = page.view("v => v.visibleNodeCount()")  # what the page opens with
     page.page.select_option("#council-filter", "sr-ortopedi")
     assert page.view("v => v.nodes.get('sr-bild-och-funktionsmedicin-ordforande').hidden") is True
     assert page.view("v => v.nodes.get('sr-ortopedi-ordforande').hidden") is False
@@ -221,7 +300,7 @@ def test_hostile_names_show_as_text_and_run_nothing(open_page, data_copy, tmp_pa
     assert reason in text
     text = text.replace(f"reason: {reason}", 'reason: "</script><svg onload=alert(2)>"', 1)
     council_file.write_text(text, encoding="utf-8")
-    page = open_page(write_html(load(data_copy), TODAY, tmp_path / "hostile.html"))
+    page = open_page(write_html(MemoryBackend(load(data_copy), TODAY), tmp_path / "hostile.html"))
     page.page.fill("#search", "<img")
     result = page.page.locator("#search-results button").first
     assert result.get_attribute("data-id") == "sr-ortopedi"
@@ -251,11 +330,13 @@ def test_the_page_policy_blocks_inline_handlers_even_if_one_were_injected(open_p
 
 
 def test_council_and_path_views_open(open_page, tmp_path, seed_model, fictional_model):
-    council = open_page(write_html(fictional_model, TODAY, tmp_path / "council.html", council="sr-ortopedi"))
+    council = open_page(write_html(MemoryBackend(fictional_model, TODAY), tmp_path / "council.html",
+                                   council="sr-ortopedi"))
     assert council.page.locator("#title").text_content() == "Samordningsråd ortopedi"
     assert "ingrid-malmvik" in council.view("v => v.nodes.getIds()")
     council.assert_clean()
-    path = open_page(write_html(seed_model, TODAY, tmp_path / "path.html", path=("regiondirektor", "lg-hs")))
+    path = open_page(write_html(MemoryBackend(seed_model, TODAY), tmp_path / "path.html",
+                                path=("regiondirektor", "lg-hs")))
     assert path.page.locator("#path-section").is_visible()
     assert path.page.locator("#path-result ol.hops > li").count() >= 2
     path.assert_clean()

@@ -54,18 +54,29 @@
     return String(value);
   }
 
-  /** "RS 2024-00784 (2024-05-21) § Arbetsorganisation" from a citation object (or a plain string). */
-  function sourceText(source) {
-    if (!source) return "";
-    if (typeof source === "string") return source;
-    var number = source.number || source.document_number || source.document || "";
-    var date = source.date ? " (" + source.date + ")" : "";
-    var section = source.section ? " § " + source.section : "";
-    return number + date + section;
-  }
-
   var legendByKind = {};
   data.legend.forEach(function (entry) { legendByKind[entry.kind] = entry; });
+
+  // ------------------------------------------------------------------------------------ language
+
+  /** The page's texts in the chosen language: orgraph's message catalogs, embedded by Python. */
+  var lang = data.meta.lang;
+  function t(key, params) {
+    var text = (data.strings[lang] || {})[key] || key;
+    Object.keys(params || {}).forEach(function (name) { text = text.split("{" + name + "}").join(String(params[name])); });
+    return text;
+  }
+  /** A translated sentence with elements (links) where its {placeholders} stand. */
+  function tParts(key, parts) {
+    var out = [];
+    t(key).split(/(\{[a-z_]+\})/).forEach(function (piece) {
+      var m = /^\{([a-z_]+)\}$/.exec(piece);
+      if (m && parts[m[1]] !== undefined) out = out.concat(parts[m[1]]);
+      else if (piece) out.push(piece);
+    });
+    return out;
+  }
+  function kindName(entry) { return lang === "sv" ? capitalise(entry.swedish) : entry.kind; }
 
   function capitalise(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 
@@ -122,18 +133,24 @@
   // ------------------------------------------------------------------------------------ the header
 
   $("title").textContent = data.meta.heading;
-  var viewText = { region: "The whole region", council: "One council", path: "One path" }[data.meta.view.kind] || "";
-  $("subtitle").textContent = viewText + " · as of " + data.meta.day + " · " + nodes.length + " nodes, " +
-    edges.length + " relations";
+  function subtitle() {
+    var viewText = { region: t("The whole region"), council: t("One council"), path: t("One path") }[data.meta.view.kind] || "";
+    $("subtitle").textContent = t("{view} · as of {day} · {nodes} nodes, {edges} relations",
+      { view: viewText, day: data.meta.day, nodes: nodes.length, edges: edges.length });
+  }
+  subtitle();
 
   // ------------------------------------------------------------------------------------ filters
 
   var kindShown = {};
-  data.legend.forEach(function (entry) { kindShown[entry.kind] = true; });
+  function initialKinds() {
+    data.legend.forEach(function (entry) { kindShown[entry.kind] = data.meta.hidden_kinds.indexOf(entry.kind) < 0; });
+  }
+  initialKinds();
   var councilShown = "";
 
   var councilFilter = $("council-filter");
-  councilFilter.append(h("option", { value: "", text: "All councils" }));
+  councilFilter.append(h("option", { value: "", text: t("All councils") }));
   data.councils.forEach(function (c) { councilFilter.append(h("option", { value: c.id, text: c.name })); });
   councilFilter.disabled = data.councils.length < 2;
   councilFilter.addEventListener("change", function () { councilShown = councilFilter.value; applyFilters(); });
@@ -141,11 +158,11 @@
   var legend = $("legend");
   data.legend.forEach(function (entry) {
     var box = h("input", { type: "checkbox", data: { kind: entry.kind } });
-    box.checked = true;
+    box.checked = kindShown[entry.kind];
     box.addEventListener("change", function () { kindShown[entry.kind] = box.checked; applyFilters(); });
     legend.append(h("li", {}, h("label", { class: "check", title: entry.meaning }, [
       box, shapeIcon(entry.shape, entry.colour),
-      h("span", { class: "legend-name", text: capitalise(entry.swedish) }),
+      h("span", { class: "legend-name", data: { kind: entry.kind }, text: kindName(entry) }),
       h("span", { class: "legend-kind", text: entry.kind }),
       h("span", { class: "legend-count", text: String(entry.count) }),
     ])));
@@ -162,13 +179,67 @@
     updateStatus();
   }
 
+  // Layers: the org chart is drawn from the start; escalation and other relations when asked for, by a
+  // toggle, by the escalation explorer (its route) or by selecting a node (its own relations).
+  var layerShown = { structure: false, escalation: false, other: false };
+  data.meta.layers.forEach(function (layer) { layerShown[layer] = true; });
+  var revealed = { selection: {}, route: {} };
+  function applyLayers() {
+    edges.update(data.network.edges.map(function (e) {
+      return { id: e.id, hidden: !(layerShown[e.layer] || revealed.selection[e.id] || revealed.route[e.id]) };
+    }));
+  }
+  function reveal(which, ids) {
+    revealed[which] = {};
+    ids.forEach(function (id) { revealed[which][id] = true; });
+    applyLayers();
+  }
+  Object.keys(layerShown).forEach(function (layer) {
+    var box = $("layer-" + layer);
+    box.checked = layerShown[layer];
+    box.addEventListener("change", function () { layerShown[layer] = box.checked; applyLayers(); });
+  });
+  function drawnEdgeCount() {
+    return edges.get({ filter: function (e) { return !e.hidden; } }).length;
+  }
+
+  // Each council's block is drawn as a card behind its posts and holders.
+  var blocks = {};
+  data.network.nodes.forEach(function (n) {
+    if (data.councils.some(function (c) { return c.id === n.block; })) (blocks[n.block] = blocks[n.block] || []).push(n.id);
+  });
+  function drawCards(context) {
+    Object.keys(blocks).forEach(function (council) {
+      var box = null;
+      blocks[council].forEach(function (id) {
+        var node = nodes.get(id);
+        if (!node || node.hidden) return;
+        var b = network.getBoundingBox(id);
+        box = box ? { left: Math.min(box.left, b.left), top: Math.min(box.top, b.top), right: Math.max(box.right, b.right),
+          bottom: Math.max(box.bottom, b.bottom) } : b;
+      });
+      if (!box) return;
+      var pad = 14;
+      context.save();
+      context.beginPath();
+      if (context.roundRect) context.roundRect(box.left - pad, box.top - pad, box.right - box.left + 2 * pad, box.bottom - box.top + 2 * pad, 12);
+      else context.rect(box.left - pad, box.top - pad, box.right - box.left + 2 * pad, box.bottom - box.top + 2 * pad);
+      context.fillStyle = "#f6f3ec";
+      context.strokeStyle = "#cfc6b4";
+      context.lineWidth = 1.5;
+      context.fill();
+      context.stroke();
+      context.restore();
+    });
+  }
+
   function visibleNodeCount() {
     return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
   }
 
   function updateStatus() {
     var shown = visibleNodeCount();
-    $("status").textContent = shown === nodes.length ? "" : "Showing " + shown + " of " + nodes.length + " nodes";
+    $("status").textContent = shown === nodes.length ? "" : t("Showing {shown} of {total} nodes", { shown: shown, total: nodes.length });
   }
 
   $("physics").checked = Boolean(data.meta.physics);
@@ -178,8 +249,8 @@
   $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
   $("reset").addEventListener("click", function () {
     councilFilter.value = ""; councilShown = "";
-    Array.prototype.forEach.call(legend.querySelectorAll("input"), function (box) { box.checked = true; });
-    Object.keys(kindShown).forEach(function (k) { kindShown[k] = true; });
+    initialKinds();
+    Array.prototype.forEach.call(legend.querySelectorAll("input"), function (box) { box.checked = kindShown[box.dataset.kind]; });
     applyFilters();
     escCouncil.value = ""; showEscalation();
     closeDetails();
@@ -207,8 +278,8 @@
         h("span", { text: nameOf(id) }), " ", h("span", { class: "muted small mono", text: id }),
       ])));
     });
-    if (!found.length) searchResults.append(h("li", { class: "muted small", text: "No match" }));
-    else if (found.length > 12) searchResults.append(h("li", { class: "muted small", text: "… and " + (found.length - 12) + " more" }));
+    if (!found.length) searchResults.append(h("li", { class: "muted small", text: t("No match") }));
+    else if (found.length > 12) searchResults.append(h("li", { class: "muted small", text: t("… and {count} more", { count: found.length - 12 }) }));
     return found;
   }
 
@@ -225,7 +296,8 @@
   var panel = $("details");
   var panelBody = $("details-body");
 
-  function closeDetails() { panel.hidden = true; clear(panelBody); }
+  var shownInPanel = null;  // what the details panel shows: { node: id } or { edge: id }
+  function closeDetails() { panel.hidden = true; clear(panelBody); shownInPanel = null; }
   $("details-close").addEventListener("click", function () { closeDetails(); network.unselectAll(); });
 
   function nodeLink(id) {
@@ -235,7 +307,7 @@
   function kindChip(kind) {
     var entry = legendByKind[kind];
     return h("p", { class: "chip" }, [entry ? shapeIcon(entry.shape, entry.colour) : null,
-      h("span", { text: entry ? capitalise(entry.swedish) + " · " + kind : kind })]);
+      h("span", { text: entry ? kindName(entry) + (lang === "sv" ? " · " + kind : "") : kind })]);
   }
 
   function propertyList(properties) {
@@ -249,26 +321,27 @@
   function showNode(id) {
     var d = details[id];
     if (!d) return;
+    shownInPanel = { node: id };
     clear(panelBody);
     panelBody.append(kindChip(d.kind), h("h2", { text: d.name }), h("p", { class: "mono muted small", text: d.id }));
     var props = propertyList(d.properties);
-    if (props) panelBody.append(h("h3", { text: "Properties" }), props);
+    if (props) panelBody.append(h("h3", { text: t("Properties") }), props);
     if (d.holders) {
-      panelBody.append(h("h3", { text: "Held by" }));
-      if (!d.holders.length) panelBody.append(h("p", { class: "muted", text: "Vacant on " + data.meta.day }));
+      panelBody.append(h("h3", { text: t("Held by") }));
+      if (!d.holders.length) panelBody.append(h("p", { class: "muted", text: t("Vacant on {day}", { day: data.meta.day }) }));
       else panelBody.append(h("ul", { class: "plain" }, d.holders.map(function (holder) {
         return h("li", {}, [nodeLink(holder.id), h("span", { class: "muted small",
           text: " " + (holder.from || "…") + " – " + (holder.to || "") }),
-          holder.source ? h("div", { class: "small source", text: sourceText(holder.source) }) : null]);
+          holder.source ? h("div", { class: "small source", text: String(holder.source) }) : null]);
       })));
     }
     if (d.sources.length) {
-      panelBody.append(h("h3", { text: "Sources" }), h("ul", { class: "plain" }, d.sources.map(function (s) {
-        return h("li", { class: "source", text: sourceText(s) });
+      panelBody.append(h("h3", { text: t("Sources") }), h("ul", { class: "plain" }, d.sources.map(function (s) {
+        return h("li", { class: "source", text: String(s) });
       })));
     }
     if (d.relations.length) {
-      panelBody.append(h("h3", { text: "Relations" }));
+      panelBody.append(h("h3", { text: t("Relations") }));
       var groups = {};
       var groupOrder = [];
       d.relations.forEach(function (r) {
@@ -289,12 +362,13 @@
   function showEdge(id) {
     var d = data.edges[id];
     if (!d) return;
+    shownInPanel = { edge: id };
     clear(panelBody);
     panelBody.append(h("p", { class: "chip mono", text: d.type }), h("h2", {}, [nodeLink(d.from), " → ", nodeLink(d.to)]),
-      h("p", { class: "muted small", text: d.meaning }));
+      h("p", { class: "muted small", text: t(d.meaning) }));
     var props = propertyList(d.properties);
-    if (props) panelBody.append(h("h3", { text: "Properties" }), props);
-    if (d.source) panelBody.append(h("h3", { text: "Source" }), h("p", { class: "source", text: sourceText(d.source) }));
+    if (props) panelBody.append(h("h3", { text: t("Properties") }), props);
+    if (d.source) panelBody.append(h("h3", { text: t("Source") }), h("p", { class: "source", text: String(d.source) }));
     panel.hidden = false;
   }
 
@@ -312,6 +386,7 @@
     }
     unfade(id);
     network.selectNodes([id]);
+    reveal("selection", network.getConnectedEdges(id));
     network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
     showNode(id);
     return true;
@@ -324,7 +399,12 @@
     }
   }
 
-  network.on("selectNode", function (params) { params.nodes.forEach(unfade); });
+  network.on("selectNode", function (params) {
+    params.nodes.forEach(unfade);
+    reveal("selection", network.getConnectedEdges(params.nodes[0]));
+  });
+  network.on("deselectNode", function () { reveal("selection", []); });
+  network.on("beforeDrawing", drawCards);
   network.on("click", function (params) {
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
@@ -340,6 +420,7 @@
     nodes.update(data.network.nodes.map(function (n) { return Object.assign({ id: n.id }, original.nodes[n.id]); }));
     edges.update(data.network.edges.map(function (e) { return Object.assign({ id: e.id }, original.edges[e.id]); }));
     highlight = { nodes: [], hops: [], added: [] };
+    reveal("route", []);
   }
 
   /** ``hex`` (#rrggbb) mixed with white: ``amount`` 0 keeps it, 1 is white. */
@@ -409,6 +490,7 @@
       return { id: e.id, color: { color: "#e3e6e9", highlight: "#111111", hover: "#111111", opacity: 0.6 } };
     }));
     highlight.nodes = Object.keys(onRoute);
+    reveal("route", Object.keys(used));
     highlight.hops = hops.map(function (hop, index) { return { from: hop.from_id, to: hop.to_id, edge: drawn[index] }; });
   }
 
@@ -419,8 +501,8 @@
         h("div", { class: "hop" }, [nodeLink(hop.from_id), h("div", {}, [h("span", { class: "arrow", text: "→ " }),
           nodeLink(hop.to_id), hop.to_kind ? h("span", { class: "muted small", text: staffing(hop.holder, hop.to_kind) }) : null])]),
         hop.reason ? h("div", { class: "reason", text: hop.reason }) : null,
-        hop.source ? h("div", { class: "small source", text: sourceText(hop.source) }) : null,
-        missing ? h("div", { class: "small muted", text: "(not drawn in this view)" }) : null,
+        hop.source ? h("div", { class: "small source", text: String(hop.source) }) : null,
+        missing ? h("div", { class: "small muted", text: t("(not drawn in this view)") }) : null,
       ]);
     }));
   }
@@ -428,14 +510,14 @@
   var escCouncil = $("esc-council");
   var escTopic = $("esc-topic");
   var escResult = $("esc-result");
-  escCouncil.append(h("option", { value: "", text: "— choose a council —" }));
+  escCouncil.append(h("option", { value: "", text: t("— choose a council —") }));
   data.councils.forEach(function (c) { escCouncil.append(h("option", { value: c.id, text: c.name })); });
   data.topics.forEach(function (t) { escTopic.append(h("option", { value: t.id, text: t.name, title: t.question })); });
   if (!data.councils.length) $("escalation-section").hidden = true;
 
   function staffing(holder, kind) {
     if (holder) return " (" + holder.name + ")";
-    return kind === "Post" ? " (vacant)" : "";
+    return kind === "Post" ? " (" + t("vacant") + ")" : "";
   }
 
   function partyLine(label, party) {
@@ -444,7 +526,7 @@
   }
 
   function documentText(doc) {
-    return (doc.number || doc.name) + (doc.date ? " (" + doc.date + ")" : "") + (doc.decided ? "" : ", never decided");
+    return (doc.number || doc.name) + (doc.date ? " (" + doc.date + ")" : "") + (doc.decided ? "" : ", " + t("never decided"));
   }
 
   /** Show the embedded escalation for the chosen council and topic, and highlight its routes. */
@@ -456,22 +538,22 @@
     if (!council) return null;
     var escalation = (data.escalations[council] || {})[topic];
     if (!escalation) {
-      escResult.append(h("p", { class: "muted", text: "No escalation data for this council and topic." }));
+      escResult.append(h("p", { class: "muted", text: t("No escalation data for this council and topic.") }));
       return null;
     }
-    escResult.append(h("p", { class: "small muted", text: escalation.topic.question }), partyLine("Raised by", escalation.start));
+    escResult.append(h("p", { class: "small muted", text: escalation.topic.question }), partyLine(t("Raised by"), escalation.start));
     var routes = escalation.routes;
     if (!escalation.stated) {
-      escResult.append(h("p", { class: "note", text: "The text of " + escalation.council.name +
-        " states no route for this topic" + (escalation.mandate_documents.length ? " (" +
+      escResult.append(h("p", { class: "note", text: t("The text of {council} states no route for this topic",
+        { council: escalation.council.name }) + (escalation.mandate_documents.length ? " (" +
         escalation.mandate_documents.map(documentText).join("; ") + ")." : ".") }));
       if (escalation.other_starts.length) {
-        escResult.append(h("p", { class: "small" }, ["A route is stated from: "].concat(
+        escResult.append(h("p", { class: "small" }, [t("A route is stated from:") + " "].concat(
           escalation.other_starts.map(function (ref, i) { return [i ? ", " : "", nodeLink(ref.id)]; }).flat())));
       }
       escalation.other_texts.forEach(function (other) {
-        escResult.append(h("p", { class: "small" }, ["The text of ", nodeLink(other.council.id),
-          " (" + other.documents.map(documentText).join("; ") + ") sends it to: "].concat(
+        escResult.append(h("p", { class: "small" }, tParts("The text of {council} ({documents}) sends it to:",
+          { council: nodeLink(other.council.id), documents: other.documents.map(documentText).join("; ") }).concat([" "]).concat(
           other.deciders.map(function (ref, i) { return [i ? ", " : "", nodeLink(ref.id)]; }).flat())));
       });
       highlightHops([], topic, [escalation.start.id]);
@@ -480,24 +562,24 @@
     var all = [].concat.apply([], routes.map(function (route) { return route.hops; }));
     var ends = [escalation.start.id];
     routes.forEach(function (route, index) {
-      var title = routes.length > 1 ? "Route " + (index + 1) + " of " + routes.length : "Route";
+      var title = routes.length > 1 ? t("Route {n} of {total}", { n: index + 1, total: routes.length }) : t("Route");
       var decider = route.decider;
       escResult.append(h("div", { class: "route", data: { route: index } }, [
         routes.length > 1
-          ? h("button", { type: "button", class: "link route-title", title: "Highlight only this route",
+          ? h("button", { type: "button", class: "link route-title", title: t("Highlight only this route"),
               onclick: function () { highlightHops(route.hops, topic, [escalation.start.id]); } }, title)
           : h("p", { class: "route-title", text: title }),
-        route.hops.length ? hopList(route.hops) : h("p", { class: "small", text: "Decided where it is raised: no hop." }),
-        decider ? h("div", { class: "decider" }, [partyLine("Decides:", decider),
+        route.hops.length ? hopList(route.hops) : h("p", { class: "small", text: t("Decided where it is raised: no hop.") }),
+        decider ? h("div", { class: "decider" }, [partyLine(t("Decides:"), decider),
           decider.reason ? h("div", { class: "reason", text: decider.reason }) : null,
-          decider.source ? h("div", { class: "small source", text: sourceText(decider.source) }) : null])
-          : h("p", { class: "note", text: "The route ends without anyone who holds the mandate." }),
+          decider.source ? h("div", { class: "small source", text: String(decider.source) }) : null])
+          : h("p", { class: "note", text: t("The route ends without anyone who holds the mandate.") }),
       ]));
       if (decider) ends.push(decider.id);
     });
     if (routes.length > 1) {
       escResult.append(h("button", { type: "button", class: "link small", onclick: function () { highlightHops(all, topic, ends); } },
-        "Highlight every route"));
+        t("Highlight every route")));
     }
     highlightHops(all, topic, ends);
     return escalation;
@@ -505,27 +587,113 @@
   escCouncil.addEventListener("change", showEscalation);
   escTopic.addEventListener("change", showEscalation);
 
-  if (data.paths.length) {
+  function showPaths() {
+    if (!data.paths.length) return;
     $("path-section").hidden = false;
-    var pathResult = $("path-result");
+    var pathResult = clear($("path-result"));
     data.paths.forEach(function (hops, index) {
       pathResult.append(h("div", { class: "route" }, [
-        h("p", { class: "route-title", text: data.paths.length > 1 ? "Path " + (index + 1) + " of " + data.paths.length : hops.length + " hop(s)" }),
+        h("p", { class: "route-title", text: data.paths.length > 1 ? t("Path {n} of {total}", { n: index + 1, total: data.paths.length }) : t("{count} hop(s)", { count: hops.length }) }),
         h("ol", { class: "hops" }, hops.map(function (hop) {
           return h("li", { data: { from: hop.from_id, to: hop.to_id } }, [
             h("div", { class: "hop" }, [nodeLink(hop.from_id),
               h("span", { class: "arrow mono small", text: hop.forward ? " —" + hop.type + "→ " : " ←" + hop.type + "— " }),
               nodeLink(hop.to_id)]),
             hop.reason ? h("div", { class: "reason", text: hop.reason }) : null,
-            hop.source ? h("div", { class: "small source", text: sourceText(hop.source) }) : null,
+            hop.source ? h("div", { class: "small source", text: String(hop.source) }) : null,
           ]);
         })),
       ]));
     });
   }
 
+  showPaths();
+
+  // ------------------------------------------------------------------------------------ the list view
+
+  /** The same nodes and relations as a table: filtered as one types, each name a button that selects it. */
+  var listSection = $("list");
+  var listFilter = $("list-filter");
+  var listBody = document.querySelector("#list-table tbody");
+  var listButton = $("show-list");
+  function relationText(r) {
+    return (r.direction === "out" ? r.type + " → " : "← " + r.type + " ") + r.name;
+  }
+  function fillList() {
+    var q = fold(listFilter.value.trim());
+    clear(listBody);
+    var shown = 0;
+    data.network.nodes.forEach(function (n) {
+      var d = details[n.id];
+      if (!d) return;
+      var relations = d.relations.map(relationText);
+      if (q && (fold(n.search || "") + " " + fold(relations.join(" "))).indexOf(q) < 0) return;
+      shown++;
+      var entry = legendByKind[d.kind];
+      listBody.append(h("tr", { data: { id: n.id } }, [
+        h("th", { scope: "row" }, h("button", { type: "button", class: "link", data: { id: n.id },
+          onclick: function () { select(n.id); } }, d.name)),
+        h("td", { text: entry ? kindName(entry) : d.kind }),
+        h("td", { class: "small" }, relations.length ? h("ul", { class: "plain" }, relations.map(function (r) {
+          return h("li", { text: r });
+        })) : "—"),
+      ]));
+    });
+    $("list-count").textContent = t("Showing {shown} of {total} nodes", { shown: shown, total: data.network.nodes.length });
+  }
+  listFilter.addEventListener("input", fillList);
+  function showList(on) {
+    listSection.hidden = !on;
+    $("network").hidden = on;
+    listButton.setAttribute("aria-pressed", on ? "true" : "false");
+    listButton.textContent = on ? t("Show as a drawing") : t("Show as a list");
+    if (on) fillList();
+  }
+  listButton.addEventListener("click", function () { showList(listSection.hidden); });
+
+  // ------------------------------------------------------------------------------------ the language switch
+
+  /** Every text of the page in the current language: the static ones (data-i18n) and what is shown now. */
+  function relabel() {
+    document.documentElement.lang = lang;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (el) { el.textContent = t(el.dataset.i18n); });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-placeholder]"), function (el) {
+      el.setAttribute("placeholder", t(el.dataset.i18nPlaceholder));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-label]"), function (el) {
+      el.setAttribute("aria-label", t(el.dataset.i18nLabel));
+    });
+    subtitle();
+    councilFilter.options[0].textContent = t("All councils");
+    escCouncil.options[0].textContent = t("— choose a council —");
+    Array.prototype.forEach.call(legend.querySelectorAll(".legend-name"), function (el) {
+      el.textContent = kindName(legendByKind[el.dataset.kind]);
+    });
+    updateStatus();
+    if (searchInput.value) search(searchInput.value);
+    if (shownInPanel && shownInPanel.node) showNode(shownInPanel.node);
+    else if (shownInPanel && shownInPanel.edge) showEdge(shownInPanel.edge);
+    if (escCouncil.value) showEscalation();
+    showPaths();
+    listButton.textContent = listSection.hidden ? t("Show as a list") : t("Show as a drawing");
+    if (!listSection.hidden) fillList();
+  }
+
+  var langSwitch = $("lang");
+  langSwitch.value = lang;
+  langSwitch.addEventListener("change", function () { setLanguage(langSwitch.value); });
+  function setLanguage(value) {
+    if (!data.strings[value]) return false;
+    lang = value; langSwitch.value = value;
+    relabel();
+    return true;
+  }
+  relabel();
+
   // ------------------------------------------------------------------------------------ start
 
+  applyFilters();
+  applyLayers();
   network.fit({ animation: false });
   updateStatus();
 
@@ -536,8 +704,12 @@
     nodeCount: function () { return nodes.length; },
     edgeCount: function () { return data.network.edges.length; },
     visibleNodeCount: visibleNodeCount,
+    drawnEdgeCount: drawnEdgeCount,
+    drawnEdges: function () { return edges.get({ filter: function (e) { return !e.hidden; } }).map(function (e) { return e.type; }); },
     search: function (query) { searchInput.value = query; return search(query); },
     select: select,
+    setLanguage: setLanguage,
+    language: function () { return lang; },
     escalate: function (council, topic) {
       escCouncil.value = council; escTopic.value = topic;
       return showEscalation();

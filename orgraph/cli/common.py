@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from orgraph.errors import UsageError
+from orgraph.i18n import LANGUAGES
 from orgraph.names import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -122,6 +123,12 @@ def data_options(function: Callable | None = None, *, formats: tuple[str, ...] =
     for option in reversed(options):
         function = option(function)
     return function
+
+
+def lang_option(function: Callable) -> Callable:
+    """``--lang sv|en``: the language of the text (default: the model's declared language, else Swedish)."""
+    return click.option("--lang", "lang", type=click.Choice(list(LANGUAGES)), default=None,
+                        help="language of the text: sv or en (default: the model's, else Swedish)")(function)
 
 
 def handle_errors(function: Callable) -> Callable:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from orgraph import i18n
 from orgraph.cli.common import (
     EXIT_FINDINGS,
     UsageError,
     day_of,
     handle_errors,
+    lang_option,
     load_model,
     unknown,
 )
@@ -30,9 +33,10 @@ from orgraph.vocabulary import Kind
 @click.option("--data", "data", metavar="DIR", help="model directory, or 'seed' / 'fictional' (default: the seed)")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
               help="draw the model as it stands on this date (default: today)")
+@lang_option
 @handle_errors
 def render_command(output: str, council: str | None, path: tuple[str, str] | None, physics: bool,
-                   data: str | None, as_of: dt.datetime | None) -> None:
+                   data: str | None, as_of: dt.datetime | None, lang: str | None) -> None:
     """Write the whole region, one council or one path as one HTML file that needs no network.
 
     Opens in any browser, offline: search, filters, a details panel and an escalation
@@ -40,6 +44,7 @@ def render_command(output: str, council: str | None, path: tuple[str, str] | Non
     """
     from orgraph.backends.memory import MemoryBackend
     from orgraph.render import NoPathError, render_html, write_html
+    from orgraph.render.page import declared_language
 
     if council and path:
         raise UsageError("choose either --council or --path, not both")
@@ -60,20 +65,25 @@ def render_command(output: str, council: str | None, path: tuple[str, str] | Non
             raise unknown("node", node_id, backend.ids())
     try:
         if target is None:
-            sys.stdout.write(render_html(model, day, council, path, physics=physics))
+            sys.stdout.write(render_html(backend, council, path, physics=physics, lang=lang))
             return
-        written = write_html(model, day, target, council, path, physics=physics)
+        written = write_html(backend, target, council, path, physics=physics, lang=lang)
     except NoPathError as error:
         click.echo(f"orgraph: {error}", err=True)
         raise SystemExit(EXIT_FINDINGS) from None
     except OSError as error:
         raise UsageError(f"cannot write {output!r}: {error.strerror or error}") from None
-    click.echo(f"wrote {written} ({_summary(model, day, council, path)})", err=True)
+    _ = i18n.gettext(i18n.language(lang, declared_language(backend)))
+    click.echo(_("wrote {file} ({what}, as of {day})").format(file=written, what=_summary(_, council, path),
+                                                             day=day.isoformat()), err=True)
 
 
-def _summary(model: Any, day: dt.date, council: str | None, path: Any) -> str:
-    what = f"council {council}" if council else f"path {path[0]} → {path[1]}" if path else "the whole region"
-    return f"{what}, as of {day.isoformat()}"
+def _summary(_: Callable[[str], str], council: str | None, path: Any) -> str:
+    if council:
+        return _("council {id}").format(id=council)
+    if path:
+        return _("path {source} → {target}").format(source=path[0], target=path[1])
+    return _("the whole region")
 
 
 __all__ = ["render_command"]
