@@ -48,7 +48,8 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
       orgraph check --data fictional --as-of 2026-11-23
       orgraph check --format sarif > orgraph.sarif
     """
-    from orgraph.rules import Options, check_backend, format_text
+    from orgraph.output.check import format_text
+    from orgraph.rules import Options, check_backend
     from orgraph.rules import rule_ids as known_rule_ids
     from orgraph.rules.waivers import load_waivers
 

@@ -39,11 +39,10 @@ from orgraph.rules.report import (
     check,
     check_backend,
     findings_from_rows,
-    format_text,
 )
 
 __all__ = ["RULES", "BY_ID", "Rule", "Finding", "Hit", "Message", "Clause", "Options", "Report", "check",
-           "check_backend", "assemble", "findings_from_rows", "format_text", "cypher_parameters", "rule_ids",
+           "check_backend", "assemble", "findings_from_rows", "cypher_parameters", "rule_ids",
            "rule_rows", "rules_table", "with_rules_table", "SEVERITIES", "REGIONAL_DIRECTOR", "GROUP_HEAD_OFFICE",
            "MEETINGS_ALLOWED", "DEFAULT_ADJUNCT_LIMIT", "DEFAULT_MAX_MANDATE_AGE_YEARS"]
 
