@@ -42,9 +42,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_BUILT = "n/a (not built yet)"
@@ -617,8 +618,8 @@ def bench_b4(ctx: Context) -> Any:
     if not ctx.falkor.up:
         ctx.figures.missing(keys, ctx.falkor.why)
         return None
-    from orgraph.backends.falkordb import FalkorDBRunner
     from orgraph.backends.cypher_load import apply_plan, load_plan
+    from orgraph.backends.falkordb import FalkorDBRunner
 
     def load_into(model: Any, batch: int, removals: bool) -> tuple[float, int]:
         graph = ctx.falkor.fresh_graph(ctx.label)
@@ -944,9 +945,8 @@ def load_average() -> str:
 
 def profile_step(ctx: Context, key: str, top: int = 15) -> dict[str, Any]:
     """cProfile of the step behind figure ``key`` at this size: the functions with the most time."""
-    from orgraph.model.loader import load
-
     from orgraph.backends.memory import MemoryBackend
+    from orgraph.model.loader import load
 
     def two_paths() -> None:
         backend = MemoryBackend(ctx.model, ctx.day)

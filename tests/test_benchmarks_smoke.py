@@ -15,6 +15,7 @@ if str(ROOT) not in sys.path:  # benchmarks/ is not installed: it runs from the 
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.run import SPECS, STARTUP_SPECS, main, parse_size  # noqa: E402
+
 # Why a figure may have no value: a part not built yet, or a server or browser this machine lacks.
 ACCEPTED_GAPS = ("n/a", "skipped", "not stabilised", "not drawn", "pyvis did not finish")
 

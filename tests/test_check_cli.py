@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY
+
 from orgraph.rules import RULES, rule_ids, with_rules_table
 
 README = Path(__file__).resolve().parent.parent / "docs" / "check.md"

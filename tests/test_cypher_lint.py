@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from orgraph import vocabulary
-from orgraph.backends.neo4j import SHOW_CONSTRAINTS
-from orgraph.backends.named_queries import QueryError, load_queries, parameters_used, parse_query, queries_dir
 from orgraph.backends.cypher_load import SCHEMA_FILE, lint_statements, schema_statements, schema_text
+from orgraph.backends.named_queries import QueryError, load_queries, parameters_used, parse_query, queries_dir
+from orgraph.backends.neo4j import SHOW_CONSTRAINTS
 from orgraph.resources import data_dir
 
 CYPHER = data_dir("cypher")

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import TODAY
+
 from orgraph import vocabulary
 
 ORTOPEDI_2024 = "[RS 2024-00784 (2024-05-21) § Beslutsfattande]"

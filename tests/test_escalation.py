@@ -11,14 +11,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY
+
 from orgraph import vocabulary
 from orgraph.backends.memory import MemoryBackend
-from orgraph.query.escalation import UnknownId, escalate
-from orgraph.query.reporting import NotOnALine, reporting_line, reporting_lines
 from orgraph.model.loader import load
 from orgraph.model.values import plain
+from orgraph.query.escalation import UnknownId, escalate
+from orgraph.query.reporting import NotOnALine, reporting_line, reporting_lines
 
 COUNCILS = {"sr-ortopedi": "uh-ortopedi-2024", "sr-bild-och-funktionsmedicin": "uh-bfm-2026"}
 SAMBAND = "Samband och gränsdragning"  # both texts open that section heading with these words

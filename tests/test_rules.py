@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY
+
 from orgraph.model.loader import load
 from orgraph.resources import data_dir
 from orgraph.rules import BY_ID, RULES, Options, check, rule_ids

@@ -22,8 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import typing
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any, Callable, Protocol
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
 
 from orgraph.backends.base import Hop, Neighbour, hop_order, neighbour_order
 from orgraph.backends.cypher_load import KEY

@@ -6,7 +6,6 @@ from typing import Any
 
 import click
 
-from orgraph.cli.completion import complete_nodes
 from orgraph.cli.common import (
     EXIT_FINDINGS,
     UsageError,
@@ -16,6 +15,7 @@ from orgraph.cli.common import (
     open_backend,
     unknown,
 )
+from orgraph.cli.completion import complete_nodes
 
 LIST_COLUMNS = {
     "councils": ["id", "name", "mandates"],

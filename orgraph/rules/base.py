@@ -16,8 +16,9 @@ findings the same way, so both backends say the same thing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 #: Severities, most serious first: the order of the report.
 SEVERITIES = ("error", "warning", "info")

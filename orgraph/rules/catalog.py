@@ -14,8 +14,9 @@ cannot be evaluated (a vacant post, an unknown administration) say so with an
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from itertools import product
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import networkx as nx
 

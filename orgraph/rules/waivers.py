@@ -24,9 +24,10 @@ A malformed file is unusable input: :func:`load_waivers` raises
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 

@@ -36,9 +36,10 @@ import random
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from orgraph import vocabulary
 
