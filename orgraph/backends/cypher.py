@@ -63,7 +63,7 @@ def _dates(props: dict[str, Any], keys: frozenset[str]) -> dict[str, Any]:
 def node_from_db(props: dict[str, Any]) -> dict[str, Any]:
     """A node's properties as the memory backend has them (dates as dates)."""
     props = dict(props)
-    return _dates(props, NODE_DATES.get(props.get("kind"), frozenset()))
+    return _dates(props, NODE_DATES.get(str(props.get("kind")), frozenset()))
 
 
 def relation_from_db(props: dict[str, Any]) -> dict[str, Any]:
@@ -149,13 +149,13 @@ class CypherBackend:
         node_paths = sorted(self._node_paths(source, target, predecessors))
         if not all_paths:
             node_paths = node_paths[:1]
-        pairs = sorted({(a, b) for path in node_paths for a, b in zip(path, path[1:])})
+        pairs = sorted({(a, b) for path in node_paths for a, b in zip(path, path[1:], strict=False)})
         hops: dict[tuple[str, str], list[Hop]] = defaultdict(list)
         for row in self.query("path-hops", pairs=[list(pair) for pair in pairs], types=types) if pairs else []:
             a, b, props = row["from_id"], row["to_id"], relation_from_db(row["properties"])
             hops[(a, b)].append(Hop(a, row["type"], b, True, props) if row["forward"]
                                 else Hop(b, row["type"], a, False, props))
-        return [[min(hops[(a, b)], key=hop_order) for a, b in zip(path, path[1:])] for path in node_paths]
+        return [[min(hops[(a, b)], key=hop_order) for a, b in zip(path, path[1:], strict=False)] for path in node_paths]
 
     @staticmethod
     def _node_paths(source: str, node: str, predecessors: dict[str, set[str]]) -> list[list[str]]:

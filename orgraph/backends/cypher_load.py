@@ -271,12 +271,14 @@ def lint_statements(models: Iterable[Model] = ()) -> list[tuple[str, str, dict[s
     merges the given models need, and one relationship merge per type besides (so that every
     type is covered even when no model uses it).
     """
-    rows = {"rows": [], "ids": [], "keys": []}
-    out = [(f"schema:{vocabulary.NODE_LABEL}", statement, {}) for statement in schema_statements()]
+    rows: dict[str, list[Any]] = {"rows": [], "ids": [], "keys": []}
+    out: list[tuple[str, str, dict[str, Any]]] = [(f"schema:{vocabulary.NODE_LABEL}", statement, {})
+                                                  for statement in schema_statements()]
     out += [(f"remove-relationships:{t}", remove_stale_relationships(t), rows) for t in vocabulary.RELATIONSHIPS]
     out += [(f"remove-nodes:{label}", remove_stale_nodes(label), rows) for label in vocabulary.LABELS]
     out += [(f"nodes:{label}", merge_nodes(label), rows) for label in vocabulary.LABELS]
-    combos = {(t, rel.sources[0], rel.targets[0]) for t, rel in vocabulary.RELATIONSHIPS.items()}
+    combos: set[tuple[str, str, str]] = {(t, rel.sources[0], rel.targets[0])
+                                         for t, rel in vocabulary.RELATIONSHIPS.items()}
     for model in models:
         combos |= set(relationship_rows(model))
     out += [(f"relationships:{t}:{s}:{d}", merge_relationships(t, s, d), rows) for t, s, d in sorted(combos)]

@@ -52,14 +52,14 @@ class FalkorDBRunner:
         """Run ``query`` with ``params``; the rows as ``{column: value}``."""
         result = self.graph.query(query, _params(params))
         columns = [column[1] for column in result.header]
-        return [dict(zip(columns, map(falkordb_value, row))) for row in result.result_set]
+        return [dict(zip(columns, map(falkordb_value, row), strict=True)) for row in result.result_set]
 
     def close(self) -> None:
         """Nothing to release: the client's connection belongs to whoever made the graph."""
 
 
 def _params(params: dict[str, Any]) -> dict[str, Any]:
-    """Parameters as FalkorDB takes them: dates as ISO text, tuples as lists (see :func:`~orgraph.model.values.plain`)."""
+    """Parameters as FalkorDB takes them: dates as ISO text, tuples as lists (:func:`~orgraph.model.values.plain`)."""
     return plain(params)
 
 

@@ -25,8 +25,10 @@ from orgraph.output.escalation import escalation_text, reporting_text
 
 @click.command("escalate")
 @click.argument("council", metavar="COUNCIL", shell_complete=complete_councils)
-@click.option("--topic", required=True, metavar="TOPIC", shell_complete=complete_topics, help="what the question is about (orgraph list topics)")
-@click.option("--from", "from_post", metavar="POST", shell_complete=complete_posts, help="the council's post that raises it (default: the "
+@click.option("--topic", required=True, metavar="TOPIC", shell_complete=complete_topics,
+              help="what the question is about (orgraph list topics)")
+@click.option("--from", "from_post", metavar="POST", shell_complete=complete_posts,
+              help="the council's post that raises it (default: the "
               "topic's default role; the council itself when it has none)")
 @data_options
 @handle_errors

@@ -13,7 +13,8 @@ from orgraph.cli.common import UsageError, handle_errors
 @click.option("--regions", type=click.IntRange(1, 99), required=True, help="how many regions (1..99)")
 @click.option("--councils-per-region", type=click.IntRange(1, 300), required=True,
               help="coordination councils in each region")
-@click.option("--seed", type=int, default=0, show_default=True, help="the same seed gives the same files, byte for byte")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="the same seed gives the same files, byte for byte")
 @click.option("--staff-per-administration", type=click.IntRange(0, 100_000), default=0, show_default=True,
               help="line staff in each administration's units (25 a unit): how the model reaches ~100,000 people")
 @click.option("--violation-rate", type=click.FloatRange(0.0, 1.0), default=0.1, show_default=True,

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
+
 #: Severities, most serious first: the order of the report.
 SEVERITIES = ("error", "warning", "info")
 
@@ -30,7 +32,6 @@ REGIONAL_DIRECTOR = "regiondirektor"
 GROUP_HEAD_OFFICE = "kk"
 #: Meetings a year the documents allow ("4 till maximalt 8").
 MEETINGS_ALLOWED = (4, 8)
-from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
 
 
 @dataclass(frozen=True)
