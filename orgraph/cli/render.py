@@ -41,6 +41,11 @@ def render_command(output: str, council: str | None, path: tuple[str, str] | Non
 
     Opens in any browser, offline: search, filters, a details panel and an escalation
     explorer.  Exit 1 when --path finds no path.
+
+    \b
+    Examples:
+      orgraph render -o region.html
+      orgraph render -o ortopedi.html --council sr-ortopedi --lang en
     """
     from orgraph.backends.memory import MemoryBackend
     from orgraph.render import NoPathError, render_html, write_html
