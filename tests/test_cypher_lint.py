@@ -21,7 +21,7 @@ import pytest
 from orgraph import vocabulary
 from orgraph.backends.cypher_load import SCHEMA_FILE, lint_statements, schema_statements, schema_text
 from orgraph.backends.named_queries import QueryError, load_queries, parameters_used, parse_query, queries_dir
-from orgraph.backends.neo4j import SHOW_CONSTRAINTS
+from orgraph.backends.neo4j import AWAIT_INDEXES, SHOW_CONSTRAINTS
 from orgraph.resources import data_dir
 
 CYPHER = data_dir("cypher")
@@ -30,7 +30,7 @@ TODAY = dt.date(2026, 11, 23)
 #: Example values for parameters (the linter only needs their JSON shape).
 EXAMPLES = {"as_of": TODAY.isoformat(), "id": "sr-ortopedi", "kinds": ["Council"], "frontier": ["sr-ortopedi"],
             "types": ["POST_OF"], "pairs": [["sr-ortopedi", "lg-hs"]], "rows": [], "ids": [], "keys": [],
-            "topic": "region-wide-decision"}
+            "topic": "region-wide-decision", "seconds": 300}
 
 #: Statements that must be reported: proof that the lint can fail.
 BROKEN = {
@@ -86,6 +86,7 @@ def everything(models) -> dict[str, tuple[str, tuple[str, ...]]]:
             shapes.add(shape(text))
             found[f"load:{ident}"] = (text, tuple(params))
     found["neo4j:show-constraints"] = (SHOW_CONSTRAINTS, ())
+    found["neo4j:await-indexes"] = (AWAIT_INDEXES, ("seconds",))
     found.update(BROKEN)
     return found
 
@@ -102,7 +103,7 @@ def linted(seed_model, fictional_model):
         pattern = r"\$(" + "|".join(map(re.escape, declared)) + r")\b" if declared else r"(?!)"
         renamed.append((ident, re.sub(pattern, lambda m: f"$q{index}_{m.group(1)}", text)))
     try:
-        diagnostics = lint(renamed, labels=list(vocabulary.LABELS),
+        diagnostics = lint(renamed, labels=[*vocabulary.LABELS, vocabulary.NODE_LABEL],
                            relationship_types=list(vocabulary.RELATIONSHIPS), parameters=parameters)
     except LintUnavailable as error:
         pytest.skip(f"Cypher linter unavailable: {error}")
@@ -134,7 +135,7 @@ def test_generated_statements_use_only_vocabulary_names_and_linted_shapes(linted
     linted_shapes = {shape(text) for text, _ in statements.values()}
     generated = [text for _, text, _ in lint_statements([seed_model, fictional_model])]
     generated += schema_file_statements(CYPHER / "schema" / SCHEMA_FILE)
-    known = set(vocabulary.LABELS) | set(vocabulary.RELATIONSHIPS)
+    known = set(vocabulary.LABELS) | {vocabulary.NODE_LABEL} | set(vocabulary.RELATIONSHIPS)
     for text in generated:
         assert shape(text) in linted_shapes, text
         assert names_in(text) and names_in(text) <= known, text

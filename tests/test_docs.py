@@ -99,10 +99,11 @@ ALL = [example for page in PAGES for example in examples(page)]
 
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory) -> Path:
-    """A working directory that sees the repository's models, for the examples that name them."""
+    """A working directory holding copies of the repository's models, for the examples that name them (copies,
+    not links: a report names a file relative to the working directory only when the file is really below it)."""
     directory = tmp_path_factory.mktemp("docs")
     for name in ("seed", "examples"):
-        (directory / name).symlink_to(ROOT / name)
+        shutil.copytree(ROOT / name, directory / name)
     return directory
 
 

@@ -15,24 +15,25 @@ import pytest
 
 from orgraph.cli import main
 
-#: For each command: arguments that make it run, and a library function it calls (patched to raise).
+#: For each command: arguments that make it run, and a library function it calls (patched to raise). The model
+#: is read through ``load_cached`` (a warm cache never reaches ``loader.load``, so that would not be called).
 INJECTIONS = {
-    "list": (["list", "councils"], "orgraph.model.loader.load"),
-    "show": (["show", "sr-ortopedi"], "orgraph.model.loader.load"),
-    "path": (["path", "sr-ortopedi", "vgr"], "orgraph.model.loader.load"),
+    "list": (["list", "councils"], "orgraph.model.cache.load_cached"),
+    "show": (["show", "sr-ortopedi"], "orgraph.model.cache.load_cached"),
+    "path": (["path", "sr-ortopedi", "vgr"], "orgraph.model.cache.load_cached"),
     "schema": (["schema"], "orgraph.model.schema.json_schema"),
-    "check": (["check"], "orgraph.model.loader.load"),
-    "render": (["render", "-o", "-"], "orgraph.model.loader.load"),
-    "escalate": (["escalate", "sr-ortopedi", "--topic", "outside-mandate"], "orgraph.model.loader.load"),
-    "reporting-line": (["reporting-line", "sr-ortopedi"], "orgraph.model.loader.load"),
+    "check": (["check"], "orgraph.model.cache.load_cached"),
+    "render": (["render", "-o", "-"], "orgraph.model.cache.load_cached"),
+    "escalate": (["escalate", "sr-ortopedi", "--topic", "outside-mandate"], "orgraph.model.cache.load_cached"),
+    "reporting-line": (["reporting-line", "sr-ortopedi"], "orgraph.model.cache.load_cached"),
     "synth": (["synth", "--regions", "1", "--councils-per-region", "1", "-o", "{tmp}/out"], "orgraph.synth.generate"),
-    "load": (["load", "--uri", "bolt://127.0.0.1:9"], "orgraph.model.loader.load"),
+    "load": (["load", "--uri", "bolt://127.0.0.1:9"], "orgraph.model.cache.load_cached"),
     "query": (["query", "councils", "--uri", "bolt://127.0.0.1:9"], "orgraph.backends.named_queries.get_query"),
-    "diff": (["diff", "--from-date", "2025-01-01", "--to-date", "2026-11-23"], "orgraph.model.loader.load"),
-    "impact": (["impact", "sr-ortopedi"], "orgraph.model.loader.load"),
-    "matrix": (["matrix"], "orgraph.model.loader.load"),
-    "summary": (["summary"], "orgraph.model.loader.load"),
-    "export": (["export", "--format", "graphml", "-o", "-"], "orgraph.model.loader.load"),
+    "diff": (["diff", "--from-date", "2025-01-01", "--to-date", "2026-11-23"], "orgraph.model.cache.load_cached"),
+    "impact": (["impact", "sr-ortopedi"], "orgraph.model.cache.load_cached"),
+    "matrix": (["matrix"], "orgraph.model.cache.load_cached"),
+    "summary": (["summary"], "orgraph.model.cache.load_cached"),
+    "export": (["export", "--format", "graphml", "-o", "-"], "orgraph.model.cache.load_cached"),
     "cache clear": (["cache", "clear"], "orgraph.model.cache.cache_dir"),
     "cache dir": (["cache", "dir"], "orgraph.model.cache.cache_dir"),
     "new council": (["new", "council", "sr-hud", "--name", "Samordningsråd hud", "--data", "{tmp}"],
@@ -77,16 +78,16 @@ def test_an_internal_error_exits_3_without_a_traceback(name, cli, monkeypatch, t
 
 
 def test_debug_prints_the_traceback_and_still_exits_3(cli, monkeypatch):
-    monkeypatch.setattr("orgraph.model.loader.load", lambda *a: (_ for _ in ()).throw(InjectedFault("x")))
+    monkeypatch.setattr("orgraph.model.cache.load_cached", lambda *a, **k: (_ for _ in ()).throw(InjectedFault("x")))
     result = cli("--debug", "list")
     assert result.exit_code == 3 and "Traceback" in result.stderr and "InjectedFault" in result.stderr
     result = cli("list", env={"ORGRAPH_DEBUG": "1"})
     assert result.exit_code == 3 and "Traceback" in result.stderr
 
 
-INJECT = ("import orgraph.model.loader as l\n"
-          "def boom(*a): raise MemoryError('injected')\n"
-          "l.load = boom\n"
+INJECT = ("import orgraph.model.cache as c\n"
+          "def boom(*a, **k): raise MemoryError('injected')\n"
+          "c.load_cached = boom\n"
           "from orgraph.cli import main\n"
           "main(['check'], prog_name='orgraph')\n")
 

@@ -21,7 +21,7 @@ from orgraph.backends.cypher_load import KEY, node_rows, relationship_rows, sche
 from orgraph.export.neo4j_csv import ARRAY_DELIMITER, IMPORT_COMMAND, neo4j_csv_files
 from orgraph.export.view import select
 from orgraph.model.graph import node_properties
-from orgraph.vocabulary import LABELS, RELATIONSHIPS
+from orgraph.vocabulary import LABELS, NODE_LABEL, RELATIONSHIPS
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -62,7 +62,8 @@ def test_the_csv_files_hold_the_model(request, model_name, day):
             header = text.splitlines()[0].split(",")
             assert header[:2] == ["id:ID", ":LABEL"]
             for row in read_csv(text):
-                assert row.pop(":LABEL") == name.removeprefix("nodes-").removesuffix(".csv") in LABELS
+                label = name.removeprefix("nodes-").removesuffix(".csv")
+                assert label in LABELS and row.pop(":LABEL") == f"{label};{NODE_LABEL}"
                 nodes[row["id"]] = row
     expected = {}
     for node_id, node in view.nodes.items():
@@ -103,7 +104,7 @@ def _load_csv_statement(name: str, header: list[str]) -> str:
         label = name.removeprefix("nodes-").removesuffix(".csv")
         assert label in LABELS
         props = ", ".join(f"`{c.partition(':')[0]}`: {value(c)}" for c in header if c != ":LABEL")
-        return f"LOAD CSV WITH HEADERS FROM $url AS row CREATE (n:{label}) SET n = {{{props}}}"
+        return f"LOAD CSV WITH HEADERS FROM $url AS row CREATE (n:{label}:{NODE_LABEL}) SET n = {{{props}}}"
     rel_type = name.removeprefix("relationships-").removesuffix(".csv")
     assert rel_type in RELATIONSHIPS
     props = ", ".join(f"`{c.partition(':')[0]}`: {value(c)}" for c in header if not c.startswith(":"))

@@ -45,6 +45,8 @@ SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 MIN_MAJOR_VERSION = 5
 CONNECTION_TIMEOUT = 15.0  # seconds to open a connection and to get one from the pool (--timeout)
 SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN name"
+AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
+INDEX_WAIT_SECONDS = 300
 
 # The driver logs connection trouble as warnings; without a handler of its own Python would print
 # them on stderr beside orgraph's one-line error.  Whoever configures logging still gets them.
@@ -214,10 +216,12 @@ class Neo4jDatabase:
     # --- writes ------------------------------------------------------------------------------
 
     def apply_schema(self) -> None:
-        """Create orgraph's constraints (each in its own transaction; existing ones are kept)."""
+        """Create orgraph's constraints (each in its own transaction; existing ones are kept), and wait until
+        their indexes are online: a statement planned before that scans instead of seeking the index."""
         with self.translate_errors(), self._session() as session:
             for statement in schema_statements():
                 session.run(statement).consume()
+            session.run(AWAIT_INDEXES, {"seconds": INDEX_WAIT_SECONDS}).consume()
 
     def write(self, plan: list[Step], progress: Callable[[int], None] | None = None) -> LoadSummary:
         """Run ``plan`` in ONE managed write transaction: all of it is committed, or none of it."""

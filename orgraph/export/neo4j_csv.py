@@ -2,7 +2,8 @@
 
 One node file per label and one relationship file per type, with the importer's header syntax
 (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``, ``:TYPE``, typed columns such as
-``valid_from:date``, ``meetings_min:long``, ``aka:string[]`` with ``;`` between items), the
+``valid_from:date``, ``meetings_min:long``, ``aka:string[]`` with ``;`` between items; each node has its kind
+and the shared ``OrgNode`` label), the
 uniqueness constraints ``orgraph load`` creates (``constraints.cypher``, to run after the import)
 and the import command (``import-command.txt``).  Relationships carry the same ``_key`` as
 ``orgraph load`` gives them and nodes the same ``kind`` property, so both ways produce the same graph;
@@ -15,6 +16,8 @@ dates are Neo4j dates here and ISO text in ``orgraph load``.
 >>> header = files["nodes-Council.csv"].splitlines()[0].split(",")
 >>> header[:5], "meetings_min:long" in header
 (['id:ID', ':LABEL', 'kind', 'name', 'name_en'], True)
+>>> files["nodes-Council.csv"].splitlines()[1].split(",")[1]  # the kind, and the label every node shares
+'Council;OrgNode'
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from orgraph.errors import UsageError
 from orgraph.export.view import select
 from orgraph.model.graph import Model, node_properties, valid_on
 from orgraph.model.values import parse_date
+from orgraph.vocabulary import NODE_LABEL
 
 __all__ = ["ARRAY_DELIMITER", "neo4j_csv_files", "column_type", "IMPORT_COMMAND"]
 
@@ -97,7 +101,8 @@ def neo4j_csv_files(model: Model, day: dt.date | None) -> dict[str, str]:
     by_label: dict[str, list[dict[str, Any]]] = {}
     for node in view.nodes.values():
         props = {key: str(value) if key == "kind" else value for key, value in node_properties(node).items()}
-        by_label.setdefault(str(node.kind), []).append({**props, ":LABEL": str(node.kind)})
+        labels = f"{node.kind}{ARRAY_DELIMITER}{NODE_LABEL}"  # the shared label orgraph load gives every node
+        by_label.setdefault(str(node.kind), []).append({**props, ":LABEL": labels})
     for label, rows in sorted(by_label.items()):
         keys = _columns(rows, ("id", ":LABEL"))
         header = [_header(key, [row.get(key) for row in rows]) for key in keys]

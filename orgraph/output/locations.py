@@ -12,7 +12,7 @@ A backend without files (Neo4j) locates nothing.
 >>> locator = Locator.of(MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23)))
 >>> file, line = locator.node("sr-ortopedi")
 >>> file.endswith("ortopedi.yaml"), line
-(True, 4)
+(True, 5)
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@
 //   - unknown property keys (warnings): only when "propertyKeys" is given;
 //   - unknown functions (errors): only when a function list is given -- we always pass
 //     Neo4j 5's built-in functions (from the package's bundled registry, APOC/GDS left out);
+//   - unknown procedures (errors): we pass only the db.* procedures orgraph calls (PROCEDURES);
 //   - undefined parameters (errors): only when "parameters" is given; without it,
 //     parameter errors are dropped (isNotParamError).
 import fs from 'node:fs';
@@ -30,6 +31,17 @@ function builtinFunctions() {
     out[version] = Object.fromEntries(Object.entries(registry).filter(([, f]) => f.isBuiltIn));
   }
   if (!Object.values(out).some((r) => 'coalesce' in r)) fail('no built-in function list found in the package');
+  return out;
+}
+
+// Neo4j's own db.* procedures that orgraph calls (the registry's community built-ins; plugins left out).
+const PROCEDURES = ['db.awaitIndexes'];
+function builtinProcedures() {
+  const out = {};
+  for (const [version, registry] of Object.entries(testData.mockSchema.procedures ?? {})) {
+    out[version] = Object.fromEntries(PROCEDURES.filter((name) => name in registry).map((name) => [name, registry[name]]));
+  }
+  if (!Object.values(out).some((r) => PROCEDURES.every((name) => name in r))) fail('no db.* procedure list found in the package');
   return out;
 }
 
@@ -62,7 +74,7 @@ const dbSchema = {
   labels: schema.labels ?? [],
   relationshipTypes: schema.relationshipTypes ?? [],
   functions: builtinFunctions(),
-  procedures: {},
+  procedures: builtinProcedures(),
 };
 if ('propertyKeys' in schema) dbSchema.propertyKeys = schema.propertyKeys;
 if ('parameters' in schema) dbSchema.parameters = schema.parameters;
