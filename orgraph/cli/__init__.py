@@ -24,7 +24,8 @@ from orgraph.cli.common import Group
 #: name → (module, attribute, one-line help).  tests/test_startup.py checks the help against the command.
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "list": ("orgraph.cli.browse", "list_command",
-             "List what there is, with ids (default: councils): councils, bodies, posts, people, topics, rules, queries, …"),
+             "List what there is, with ids (default: councils): councils, bodies, posts, people, topics, rules, "
+             "queries, …"),
     "show": ("orgraph.cli.browse", "show_command",
              "A node, its properties, its holders (for a post) and its neighbours by relationship type."),
     "path": ("orgraph.cli.browse", "path_command",
