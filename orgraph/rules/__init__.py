@@ -1,9 +1,11 @@
 """The integrity rules of the assignment documents, executable: ``orgraph check`` as a library.
 
-Every rule is declared once in :mod:`orgraph.rules.catalog` (id, severity,
-title, source clause, remedy, messages, a pure function over the graph on a
-date, and its Cypher twin in ``cypher/queries/rule-<id>.cypher``).  The README's
-rule table is generated from the declarations (``python -m orgraph.rules README.md``).
+Every rule is declared once, in the module of its topic (id, severity, title,
+source clause, remedy, messages, a pure function over the graph on a date, and
+its Cypher twin in ``cypher/queries/rule-<id>.cypher``);
+:mod:`orgraph.rules.catalog` joins them in report order.  The rule table of
+``docs/check.md`` is generated from the declarations
+(``python -m orgraph.rules docs/check.md``).
 
 >>> import datetime as dt
 >>> from orgraph.model.loader import load
