@@ -91,6 +91,23 @@ class Context:
         """The administrations a person works in on the date (``EMPLOYED_BY``), sorted."""
         return self.out(person_id, Rel.EMPLOYED_BY, Kind.ADMINISTRATION)
 
+    def regions_of(self, body: str) -> list[str]:
+        """The regions a body is part of on the date (``PART_OF`` a Region), sorted."""
+        return self.out(body, Rel.PART_OF, Kind.REGION)
+
+    def offices(self, name: str, kind: str, role: str | None = None) -> tuple[dict[str, str], list[str]]:
+        """Each region's office ``name`` (``regional_director``, ``group_head_office``) that is a ``kind`` (of
+        ``role``) on the date, by region; and the regions, sorted, that name none or one that is not."""
+        found: dict[str, str] = {}
+        missing: list[str] = []
+        for region in self.of_kind(Kind.REGION):
+            office = self.graph.nodes[region].get(name)
+            if office is not None and self.kind(office) == kind and (role is None or self.role(office) == role):
+                found[region] = office
+            else:
+                missing.append(region)
+        return found, missing
+
     def council_of(self, post_or_body: str) -> str | None:
         """The council a post belongs to (the smallest id if several), or None."""
         councils = self.out(post_or_body, Rel.POST_OF, Kind.COUNCIL)
