@@ -23,6 +23,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from orgraph import vocabulary
 from orgraph.vocabulary import Kind
 
+__all__ = ["SLUG_PATTERN", "Slug", "Text", "Scalar", "IDENTIFIER_PATTERN", "Props", "Source", "AltName", "PostNode",
+           "DocumentNode", "CouncilNode", "RegionNode", "TopicNode", "Relation", "Holding", "DataFile", "SCHEMA_ID",
+           "SCHEMA_FILE", "reserved_property_names", "json_schema", "is_slug"]
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]

@@ -22,6 +22,9 @@ from typing import Any
 
 from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
 
+__all__ = ["SEVERITIES", "REGIONAL_DIRECTOR", "GROUP_HEAD_OFFICE", "MEETINGS_ALLOWED", "Clause", "Message", "Hit",
+           "Options", "Rule", "Finding", "cypher_parameters", "years_before", "label", "message_fields", "render"]
+
 #: Severities, most serious first: the order of the report.
 SEVERITIES = ("error", "warning", "info")
 

@@ -23,9 +23,11 @@ from typing import Any
 
 import networkx as nx
 
-from orgraph.model.graph import Model, as_of
+from orgraph.model.graph import Model, as_of, holders_in, sources, targets
 from orgraph.rules.base import Options
 from orgraph.vocabulary import Kind, Rel
+
+__all__ = ["Context"]
 
 
 @dataclass(frozen=True)
@@ -59,17 +61,11 @@ class Context:
 
     def out(self, node_id: str, rel_type: str, kind: str | None = None) -> list[str]:
         """Where ``rel_type`` edges from ``node_id`` lead (optionally only to ``kind``), sorted, distinct."""
-        if node_id not in self.graph:
-            return []
-        return sorted({v for _, v, data in self.graph.out_edges(node_id, data=True) if data["type"] == rel_type
-                       and (kind is None or self.graph.nodes[v]["kind"] == kind)})
+        return targets(self.graph, node_id, rel_type, kind)
 
     def into(self, node_id: str, rel_type: str, kind: str | None = None) -> list[str]:
         """Where ``rel_type`` edges into ``node_id`` come from (optionally only from ``kind``), sorted, distinct."""
-        if node_id not in self.graph:
-            return []
-        return sorted({u for u, _, data in self.graph.in_edges(node_id, data=True) if data["type"] == rel_type
-                       and (kind is None or self.graph.nodes[u]["kind"] == kind)})
+        return sources(self.graph, node_id, rel_type, kind)
 
     def role(self, post_id: str) -> str | None:
         """A post's role."""
@@ -85,7 +81,7 @@ class Context:
 
     def holders(self, post_id: str) -> list[str]:
         """The people holding a post on the date, sorted (empty: the post is vacant)."""
-        return self.into(post_id, Rel.HOLDS, Kind.PERSON)
+        return holders_in(self.graph, post_id)
 
     def employers(self, person_id: str) -> list[str]:
         """The administrations a person works in on the date (``EMPLOYED_BY``), sorted."""
