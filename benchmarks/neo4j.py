@@ -90,20 +90,20 @@ def empty(db: Any) -> None:
 # ----------------------------------------------------------------------------------------- load
 
 
-def slice_of(model: Any) -> Any:
-    """The first SLICE_NODES nodes in model order and the relations among them: the per-row reference's data."""
+def slice_of(model: Any, size: int = SLICE_NODES) -> Any:
+    """The first ``size`` nodes in model order and the relations among them: the per-row reference's data."""
     from orgraph.model.graph import Model
 
-    keep = list(model.nodes)[:SLICE_NODES]
+    keep = list(model.nodes)[:size]
     wanted = set(keep)
     return Model({node_id: model.nodes[node_id] for node_id in keep},
                  tuple(r for r in model.relations if r.source_id in wanted and r.target_id in wanted))
 
 
-def bench_load(db: Any, model: Any, repeat: int, figures: dict[str, Any]) -> None:
+def bench_load(db: Any, model: Any, repeat: int, figures: dict[str, Any], slice_nodes: int = SLICE_NODES) -> None:
     from orgraph.backends.cypher_load import load_plan
 
-    piece = slice_of(model)
+    piece = slice_of(model, slice_nodes)
     rates = {}
     for key, batch in (("slice_per_row_rows_per_s", 1), ("slice_batched_rows_per_s", BATCH)):
         plan = [step for step in load_plan(piece, batch) if step.action in ("nodes", "relationships")]
@@ -234,7 +234,8 @@ def load_model(size: str, cache: Path) -> tuple[str, Any, Path]:
     return size, load(directory), directory
 
 
-def measure_model(db: Any, size: str, cache: Path, repeat: int, calls: int, carry: dict[str, str]) -> dict[str, Any]:
+def measure_model(db: Any, size: str, cache: Path, repeat: int, calls: int, carry: dict[str, str],
+                  slice_nodes: int = SLICE_NODES) -> dict[str, Any]:
     """Every figure of one model (``seed`` or a size like ``10k``); the database is left empty."""
     started = time.perf_counter()
     label, model, directory = load_model(size, cache)
@@ -242,7 +243,7 @@ def measure_model(db: Any, size: str, cache: Path, repeat: int, calls: int, carr
     print(f"{label}: {len(model.nodes)} nodes, {len(model.relations)} relations", file=sys.stderr, flush=True)
     figures: dict[str, Any] = {}
     big = len(model.nodes) > 50_000
-    bench_load(db, model, 1 if big else repeat, figures)
+    bench_load(db, model, 1 if big else repeat, figures, slice_nodes)
     print(f"  {label} load: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     bench_reads(db, model, day, max(3, calls // 3) if big else calls, 1 if big else repeat, figures, carry, label)
     empty(db)
@@ -266,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--from-json", type=Path, help="measure nothing: render --docs from this JSON")
     parser.add_argument("--warm-up", type=int, default=3, metavar="ROUNDS",
                         help="unmeasured rounds on the seed first: the JVM compiles Neo4j's hot code (default 3)")
+    parser.add_argument("--slice-nodes", type=int, default=SLICE_NODES,
+                        help=f"nodes of the slice loaded one MERGE per row (default {SLICE_NODES})")
     parser.add_argument("--heap", default="1g", help="the launched server's Java heap (-Xmx; one load "
                         "transaction may use 70 %% of it: 100k nodes need more than the tests' 1g)")
     parser.add_argument("--uri", help="a running THROWAWAY Neo4j with an empty database (NEO4J_PASSWORD)")
@@ -282,8 +285,8 @@ def main(argv: list[str] | None = None) -> int:
         [parse_size(s) for s in sizes if s != "seed"]
     except ValueError:
         parser.error(f"--sizes: not a list like seed,1k,10k,100k: {args.sizes}")
-    if args.repeat < 1 or args.calls < 1:
-        parser.error("--repeat and --calls must be at least 1")
+    if min(args.repeat, args.calls, args.slice_nodes) < 1:
+        parser.error("--repeat, --calls and --slice-nodes must be at least 1")
     return run(args, sizes, argv)
 
 
@@ -321,7 +324,8 @@ def run(args: argparse.Namespace, sizes: list[str], argv: list[str] | None) -> i
         result["neo4j"]["warm_up"] = {"rounds": args.warm_up, "s": round(time.perf_counter() - started, 1)}
         for size in sizes:
             try:
-                result["models"].append(measure_model(db, size, args.cache, args.repeat, args.calls, carry))
+                result["models"].append(measure_model(db, size, args.cache, args.repeat, args.calls, carry,
+                                                      args.slice_nodes))
             except UsageError as error:  # this model's figures are lost, the others are still written
                 result["notes"].append(f"{size}: error: {error}")
                 print(f"  {size}: error: {error}", file=sys.stderr, flush=True)
