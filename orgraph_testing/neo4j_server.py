@@ -84,9 +84,11 @@ class Neo4jServer:
     user = "neo4j"
 
     def __init__(self, password: str | None = None, *, startup_timeout: float = 180.0, stop_timeout: float = 30.0,
-                 page_cache_mb: int = 64):
+                 page_cache_mb: int = 64, heap: str = "1g"):
         self.password = password or new_password()
         self.startup_timeout, self.stop_timeout, self.page_cache_mb = startup_timeout, stop_timeout, page_cache_mb
+        # the heap bounds one transaction's memory (70 %): the benchmark's 100k load needs more than 1g
+        self.jvm_options = tuple(f"-Xmx{heap}" if option.startswith("-Xmx") else option for option in JVM_OPTIONS)
         self.uri: str | None = None
         self._proc: subprocess.Popen | None = None
         self._dir: str | None = None
@@ -105,7 +107,7 @@ class Neo4jServer:
         env = {**os.environ, PASSWORD_VARIABLE: self.password}
         with open(log_path, "wb") as log:
             self._proc = subprocess.Popen(
-                ["java", *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS, "--watch-stdin",
+                ["java", *self.jvm_options, "-cp", classpath, MAIN_CLASS, "--watch-stdin",
                  f"--page-cache-mb={self.page_cache_mb}"],
                 stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self._dir)
         deadline = time.monotonic() + self.startup_timeout
