@@ -9,7 +9,63 @@
   "use strict";
 
   var data = JSON.parse(document.getElementById("orgraph-data").textContent);
-  var details = data.details;
+  var styles = data.network.options.groups;
+
+  // The nodes and edges of the view, as records: each kind's and each relationship type's look comes
+  // once (data.network.options.groups, data.relations); a node or edge carries only its own values.
+  var byId = {};
+  var records = data.network.nodes.map(function (n) {
+    var style = styles[n.kind] || {};
+    var record = Object.assign({}, n, { label: n.label || n.name, councils: n.councils || [],
+      search: [n.id, n.name, n.name_en || ""].concat(n.aka || []).join(" "),
+      color: style.color, font: style.font, borderWidth: 1.5 });
+    byId[n.id] = record;
+    return record;
+  });
+  var edgeRecords = data.network.edges.map(function (e, index) {
+    var extra = e[3] || {};
+    var style = data.relations[e[2]] || {};
+    return { id: "e" + index, from: records[e[0]].id, to: records[e[1]].id, type: e[2], props: extra.props || {},
+      topic: (extra.props || {}).topic, source: extra.source, layer: style.layer, smooth: extra.smooth || { enabled: false },
+      color: { color: style.colour, highlight: "#111111", hover: "#111111", opacity: 0.85 }, width: style.width,
+      dashes: style.dashes };
+  });
+  var edgeById = {};
+  edgeRecords.forEach(function (e) { edgeById[e.id] = e; });
+
+  /** Each node's relations (as the command line lists them: by type, direction, the other node's id). */
+  var relationIndex = null;
+  function relationsOf(id) {
+    if (!relationIndex) {
+      relationIndex = {};
+      edgeRecords.forEach(function (e) {
+        (relationIndex[e.from] = relationIndex[e.from] || []).push({ type: e.type, direction: "out", id: e.to, topic: e.topic, edge: e });
+        (relationIndex[e.to] = relationIndex[e.to] || []).push({ type: e.type, direction: "in", id: e.from, topic: e.topic, edge: e });
+      });
+      Object.keys(relationIndex).forEach(function (key) {
+        relationIndex[key].sort(function (a, b) {
+          return a.type < b.type ? -1 : a.type > b.type ? 1 : a.direction < b.direction ? -1 : a.direction > b.direction ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+        });
+      });
+    }
+    return (relationIndex[id] || []).map(function (r) { return Object.assign({ name: nameOf(r.id) }, r); });
+  }
+
+  /** What the details panel shows for a node: its record, properties, sources, holders (a post), relations. */
+  function detailOf(id) {
+    var n = byId[id];
+    if (!n) return null;
+    var extra = data.details[id] || {};
+    var relations = relationsOf(id);
+    var found = { id: id, kind: n.kind, name: n.name, properties: extra.properties || {}, sources: extra.sources || [],
+      relations: relations };
+    if (n.kind === "Post") {
+      found.holders = relations.filter(function (r) { return r.type === "HOLDS" && r.direction === "in"; }).map(function (r) {
+        return { id: r.id, name: r.name, from: r.edge.props.valid_from, to: r.edge.props.valid_to, source: r.edge.source };
+      });
+    }
+    return found;
+  }
   var ACCENT = "#d7263d";
   var FADED_TEXT = "#aab1b9";
 
@@ -41,7 +97,7 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function nameOf(id) { return details[id] ? details[id].name : id; }
+  function nameOf(id) { return byId[id] ? byId[id].name : id; }
 
   function fold(text) {
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -119,16 +175,77 @@
 
   // ------------------------------------------------------------------------------------ the network
 
-  var nodes = new vis.DataSet(data.network.nodes);
-  var edges = new vis.DataSet(data.network.edges);
+  // A large model opens as an overview: the councils grouped by region and each administration's staff
+  // folded into one node per group, with its count; a click on a group draws what it holds.
+  var collapsed = {};
+  if (data.meta.overview) data.groups.forEach(function (g, index) { collapsed[index] = true; });
+  var GROUP_COLOUR = { background: "#eef1f5", border: "#5f6b78", highlight: { background: "#eef1f5", border: "#111111" },
+    hover: { background: "#eef1f5", border: "#111111" } };
+  function groupLabel(g) {
+    return g.what === "councils" ? t("Coordination councils, {name}: {count} councils ({nodes} nodes)", { name: g.name, count: g.councils, nodes: g.count })
+      : t("Posts and staff, {name}: {count}", { name: g.name, count: g.count });
+  }
+  function drawnAs(record) {  // the id a node is drawn as: its own, or its collapsed group's
+    return record.bundle !== undefined && collapsed[record.bundle] ? "group:" + record.bundle : record.id;
+  }
+  function visNode(r) {
+    var node = { id: r.id, label: r.label, x: r.x, y: r.y, group: r.kind, kind: r.kind, councils: r.councils };
+    if (r.wrap) node.widthConstraint = { maximum: r.wrap };
+    return node;
+  }
+  function groupNodes() {
+    var found = [];
+    data.groups.forEach(function (g, index) {
+      if (!collapsed[index]) return;
+      found.push({ id: "group:" + index, label: groupLabel(g), x: g.x, y: g.y, shape: "box", kind: "Group", councils: [],
+        color: GROUP_COLOUR, font: { size: 16, color: "#1d2733" }, borderWidth: 2, shapeProperties: { borderDashes: [6, 3] },
+        margin: 12, widthConstraint: { maximum: 260 } });
+    });
+    return found;
+  }
+  /** The edges between what is drawn: a node's own, or (to a collapsed group) one per group, type and direction. */
+  function visEdges() {
+    var found = [];
+    var seen = {};
+    edgeRecords.forEach(function (e) {
+      var from = drawnAs(byId[e.from]), to = drawnAs(byId[e.to]);
+      if (from === e.from && to === e.to) { found.push(Object.assign({}, e)); return; }
+      if (from === to) return;
+      var id = "via:" + from + "|" + to + "|" + e.type;
+      if (seen[id]) return;
+      seen[id] = true;
+      found.push({ id: id, from: from, to: to, type: e.type, layer: e.layer, color: e.color, width: e.width, dashes: e.dashes,
+        smooth: { enabled: false } });
+    });
+    return found;
+  }
+  function drawnRecords() { return records.filter(function (r) { return drawnAs(r) === r.id; }); }
+
+  var nodes = new vis.DataSet(drawnRecords().map(visNode).concat(groupNodes()));
+  var edges = new vis.DataSet(visEdges());
   var original = { nodes: {}, edges: {} };
-  data.network.nodes.forEach(function (n) { original.nodes[n.id] = { color: n.color, font: n.font, borderWidth: n.borderWidth }; });
-  data.network.edges.forEach(function (e) {
-    original.edges[e.id] = { color: e.color, width: e.width, dashes: e.dashes, label: "" };
-  });
+  records.forEach(function (n) { original.nodes[n.id] = { color: n.color, font: n.font, borderWidth: n.borderWidth }; });
+  function originalEdge(e) {
+    var record = edgeById[e.id] || e;
+    return { id: e.id, color: record.color, width: record.width, dashes: record.dashes, label: "" };
+  }
   var options = data.network.options;
   options.physics = Object.assign({}, options.physics, { enabled: Boolean(data.meta.physics) });
   var network = new vis.Network($("network"), { nodes: nodes, edges: edges }, options);
+
+  /** Draw what a collapsed group holds (``index`` into data.groups). */
+  function expand(index) {
+    if (!collapsed[index]) return false;
+    clearHighlight();
+    delete collapsed[index];
+    nodes.remove("group:" + index);
+    nodes.add(records.filter(function (r) { return r.bundle === index; }).map(visNode));
+    edges.clear();
+    edges.add(visEdges());
+    applyFilters();
+    applyLayers();
+    return true;
+  }
 
   // ------------------------------------------------------------------------------------ the header
 
@@ -136,7 +253,7 @@
   function subtitle() {
     var viewText = { region: t("The whole region"), council: t("One council"), path: t("One path") }[data.meta.view.kind] || "";
     $("subtitle").textContent = t("{view} · as of {day} · {nodes} nodes, {edges} relations",
-      { view: viewText, day: data.meta.day, nodes: nodes.length, edges: edges.length });
+      { view: viewText, day: data.meta.day, nodes: records.length, edges: edgeRecords.length });
   }
   subtitle();
 
@@ -175,7 +292,7 @@
   }
 
   function applyFilters() {
-    nodes.update(data.network.nodes.map(function (n) { return { id: n.id, hidden: !isShown(n) }; }));
+    nodes.update(drawnRecords().map(function (n) { return { id: n.id, hidden: !isShown(n) }; }));
     updateStatus();
   }
 
@@ -185,7 +302,7 @@
   data.meta.layers.forEach(function (layer) { layerShown[layer] = true; });
   var revealed = { selection: {}, route: {} };
   function applyLayers() {
-    edges.update(data.network.edges.map(function (e) {
+    edges.update(edges.get().map(function (e) {
       return { id: e.id, hidden: !(layerShown[e.layer] || revealed.selection[e.id] || revealed.route[e.id]) };
     }));
   }
@@ -205,8 +322,8 @@
 
   // Each council's block is drawn as a card behind its posts and holders.
   var blocks = {};
-  data.network.nodes.forEach(function (n) {
-    if (data.councils.some(function (c) { return c.id === n.block; })) (blocks[n.block] = blocks[n.block] || []).push(n.id);
+  records.forEach(function (n) {
+    if (n.block) (blocks[n.block] = blocks[n.block] || []).push(n.id);
   });
   function drawCards(context) {
     Object.keys(blocks).forEach(function (council) {
@@ -234,12 +351,12 @@
   }
 
   function visibleNodeCount() {
-    return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
+    return nodes.get({ filter: function (n) { return !n.hidden && n.kind !== "Group"; } }).length;
   }
 
   function updateStatus() {
     var shown = visibleNodeCount();
-    $("status").textContent = shown === nodes.length ? "" : t("Showing {shown} of {total} nodes", { shown: shown, total: nodes.length });
+    $("status").textContent = shown === records.length ? "" : t("Showing {shown} of {total} nodes", { shown: shown, total: records.length });
   }
 
   $("physics").checked = Boolean(data.meta.physics);
@@ -260,7 +377,7 @@
 
   // ------------------------------------------------------------------------------------ search
 
-  var searchIndex = data.network.nodes.map(function (n) { return { id: n.id, text: fold(n.search || n.label) }; });
+  var searchIndex = records.map(function (n) { return { id: n.id, text: fold(n.search) }; });
   var searchInput = $("search");
   var searchResults = $("search-results");
 
@@ -319,7 +436,7 @@
   }
 
   function showNode(id) {
-    var d = details[id];
+    var d = detailOf(id);
     if (!d) return;
     shownInPanel = { node: id };
     clear(panelBody);
@@ -360,8 +477,9 @@
   }
 
   function showEdge(id) {
-    var d = data.edges[id];
-    if (!d) return;
+    var e = edgeById[id];
+    if (!e) return;
+    var d = { type: e.type, meaning: data.relations[e.type].meaning, from: e.from, to: e.to, properties: e.props, source: e.source };
     shownInPanel = { edge: id };
     clear(panelBody);
     panelBody.append(h("p", { class: "chip mono", text: d.type }), h("h2", {}, [nodeLink(d.from), " → ", nodeLink(d.to)]),
@@ -373,7 +491,8 @@
   }
 
   function select(id) {
-    if (!details[id]) return false;
+    if (!byId[id]) return false;
+    if (drawnAs(byId[id]) !== id) expand(byId[id].bundle);
     var node = nodes.get(id);
     if (node && node.hidden) {  // a search finds what the filters hide: show it again
       kindShown[node.kind] = true;
@@ -406,7 +525,8 @@
   network.on("deselectNode", function () { reveal("selection", []); });
   network.on("beforeDrawing", drawCards);
   network.on("click", function (params) {
-    if (params.nodes.length) showNode(params.nodes[0]);
+    if (params.nodes.length && String(params.nodes[0]).slice(0, 6) === "group:") expand(Number(String(params.nodes[0]).slice(6)));
+    else if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
   });
 
@@ -417,8 +537,8 @@
   function clearHighlight() {
     if (!highlight.nodes.length && !highlight.added.length) return;
     edges.remove(highlight.added);
-    nodes.update(data.network.nodes.map(function (n) { return Object.assign({ id: n.id }, original.nodes[n.id]); }));
-    edges.update(data.network.edges.map(function (e) { return Object.assign({ id: e.id }, original.edges[e.id]); }));
+    nodes.update(drawnRecords().map(function (n) { return Object.assign({ id: n.id }, original.nodes[n.id]); }));
+    edges.update(edges.get().map(originalEdge));
     highlight = { nodes: [], hops: [], added: [] };
     reveal("route", []);
   }
@@ -452,14 +572,17 @@
 
   /** Highlight hops (objects with from_id, to_id): everything else fades, the hops are numbered. */
   function highlightHops(hops, topic, extraNodes) {
+    (extraNodes || []).concat([].concat.apply([], hops.map(function (hop) { return [hop.from_id, hop.to_id]; }))).forEach(function (id) {
+      if (byId[id] && drawnAs(byId[id]) !== id) expand(byId[id].bundle);  // a route into a collapsed group opens it
+    });
     clearHighlight();
     var onRoute = {};
-    (extraNodes || []).forEach(function (id) { if (details[id]) onRoute[id] = true; });
+    (extraNodes || []).forEach(function (id) { if (byId[id]) onRoute[id] = true; });
     hops.forEach(function (hop) { onRoute[hop.from_id] = true; onRoute[hop.to_id] = true; });
-    nodes.update(data.network.nodes.filter(function (n) { return !onRoute[n.id]; }).map(function (n) {
+    nodes.update(drawnRecords().filter(function (n) { return !onRoute[n.id]; }).map(function (n) {
       return { id: n.id, color: faded(n.color), font: Object.assign({}, n.font, { color: FADED_TEXT }) };
     }));
-    nodes.update(data.network.nodes.filter(function (n) { return onRoute[n.id]; }).map(function (n) {
+    nodes.update(drawnRecords().filter(function (n) { return onRoute[n.id]; }).map(function (n) {
       return { id: n.id, borderWidth: 3, color: Object.assign({}, n.color, { border: ACCENT }) };
     }));
     var used = {};
@@ -616,6 +739,7 @@
   var listFilter = $("list-filter");
   var listBody = document.querySelector("#list-table tbody");
   var listButton = $("show-list");
+  var LIST_ROWS = 400;  // rows drawn at once: the filter narrows a large model's list
   function relationText(r) {
     return (r.direction === "out" ? r.type + " → " : "← " + r.type + " ") + r.name;
   }
@@ -623,12 +747,12 @@
     var q = fold(listFilter.value.trim());
     clear(listBody);
     var shown = 0;
-    data.network.nodes.forEach(function (n) {
-      var d = details[n.id];
-      if (!d) return;
-      var relations = d.relations.map(relationText);
-      if (q && (fold(n.search || "") + " " + fold(relations.join(" "))).indexOf(q) < 0) return;
+    records.forEach(function (n) {
+      var relations = relationsOf(n.id).map(relationText);
+      if (q && (fold(n.search) + " " + fold(relations.join(" "))).indexOf(q) < 0) return;
       shown++;
+      if (shown > LIST_ROWS) return;
+      var d = n;
       var entry = legendByKind[d.kind];
       listBody.append(h("tr", { data: { id: n.id } }, [
         h("th", { scope: "row" }, h("button", { type: "button", class: "link", data: { id: n.id },
@@ -639,7 +763,8 @@
         })) : "—"),
       ]));
     });
-    $("list-count").textContent = t("Showing {shown} of {total} nodes", { shown: shown, total: data.network.nodes.length });
+    $("list-count").textContent = t("Showing {shown} of {total} nodes", { shown: shown, total: records.length }) +
+      (shown > LIST_ROWS ? " · " + t("the first {count} listed: type to narrow the list", { count: LIST_ROWS }) : "");
   }
   listFilter.addEventListener("input", fillList);
   function showList(on) {
@@ -664,6 +789,7 @@
       el.setAttribute("aria-label", t(el.dataset.i18nLabel));
     });
     subtitle();
+    nodes.update(groupNodes().map(function (g) { return { id: g.id, label: g.label }; }));
     councilFilter.options[0].textContent = t("All councils");
     escCouncil.options[0].textContent = t("— choose a council —");
     Array.prototype.forEach.call(legend.querySelectorAll(".legend-name"), function (el) {
@@ -701,8 +827,11 @@
     network: network,
     nodes: nodes,
     edges: edges,
-    nodeCount: function () { return nodes.length; },
-    edgeCount: function () { return data.network.edges.length; },
+    nodeCount: function () { return records.length; },
+    edgeCount: function () { return edgeRecords.length; },
+    drawnNodeCount: function () { return nodes.length; },
+    expand: expand,
+    groups: function () { return data.groups.map(function (g, index) { return { id: g.id, index: index, collapsed: Boolean(collapsed[index]), label: groupLabel(g) }; }); },
     visibleNodeCount: visibleNodeCount,
     drawnEdgeCount: drawnEdgeCount,
     drawnEdges: function () { return edges.get({ filter: function (e) { return !e.hidden; } }).map(function (e) { return e.type; }); },

@@ -277,15 +277,17 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
 
 
 def best_layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], order: dict[str, int],
-                 boxes: dict[str, Box]) -> dict[str, tuple[float, float]]:
-    """The layout of :data:`LAYOUT_CHOICES` whose labels come out largest when it is fitted to :data:`SCREEN`."""
+                boxes: dict[str, Box], *, quick: bool = False) -> dict[str, tuple[float, float]]:
+    """The layout of :data:`LAYOUT_CHOICES` whose labels come out largest when it is fitted to :data:`SCREEN`
+    (``quick``: the widest choice only, for a large model that opens as an overview)."""
     def scale(positions: dict[str, tuple[float, float]]) -> float:
         xs = [x + side * boxes[n].width / 2 for n, (x, _) in positions.items() for side in (-1, 1)]
         ys = [y + extent for n, (_, y) in positions.items() for extent in (-boxes[n].above, boxes[n].below)]
         return min(SCREEN[0] / max(max(xs) - min(xs), 1), SCREEN[1] / max(max(ys) - min(ys), 1))
 
     edges = [(u, v, data["type"]) for u, v, data in graph.edges(data=True)]
-    layouts = [_layout(graph, ids, clusters, order, boxes, edges, *choice) for choice in LAYOUT_CHOICES]
+    choices = LAYOUT_CHOICES[-1:] if quick else LAYOUT_CHOICES
+    layouts = [_layout(graph, ids, clusters, order, boxes, edges, *choice) for choice in choices]
     return max(layouts, key=scale)  # the first of equals: the narrowest
 
 

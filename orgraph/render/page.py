@@ -29,10 +29,15 @@ import networkx as nx
 from orgraph import i18n, vocabulary
 from orgraph.backends.base import Backend, Hop
 from orgraph.render import layout, panel, views
-from orgraph.render.network import LAYERS, network
+from orgraph.render.network import LAYERS, network, relation_styles
 from orgraph.render.policy import assemble, page_data
 from orgraph.render.texts import page_strings
 from orgraph.vocabulary import Kind
+
+
+#: A view of the whole region with more nodes than this opens as an overview: the councils grouped by
+#: region and each administration's staff folded into one node, each group expanding on a click.
+OVERVIEW_NODES = 2000
 
 
 class NoPathError(LookupError):
@@ -76,22 +81,26 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
         view = {"kind": "region"}
     labels = layout.labels(graph, ids) if view["kind"] != "path" else {n: graph.nodes[n]["name"] for n in ids}
     boxes = {n: layout.measure(labels[n], graph.nodes[n]["kind"]) for n in ids}
+    overview = view["kind"] == "region" and len(ids) > OVERVIEW_NODES
     positions = (layout.path_layout(found_paths, boxes) if found_paths
-                 else layout.best_layout(graph, ids, clusters, order, boxes))
+                 else layout.best_layout(graph, ids, clusters, order, boxes, quick=overview))
     edge_keys = views.view_edges(graph, ids, found_paths)
     councils = sorted((n for n in ids if graph.nodes[n]["kind"] == Kind.COUNCIL), key=order.__getitem__)
+    bundles = views.bundles(graph, clusters, order) if overview else {}
     day = backend.day.isoformat()
+    cite = panel.citer(backend)
     data = {
-        "meta": {"day": day, "view": view, "physics": physics, "lang": lang,
+        "meta": {"day": day, "view": view, "physics": physics, "lang": lang, "overview": overview,
                  # the org chart first: the other layers, documents and topics when asked for
                  "layers": list(LAYERS) if found_paths else [LAYERS[0]],
                  "hidden_kinds": [] if found_paths else [Kind.DOCUMENT, Kind.TOPIC],
                  "title": f"{_heading(graph, view)} · {day} · orgraph", "heading": _heading(graph, view)},
-        "network": network(graph, ids, edge_keys, positions, boxes, clusters, order, physics),
+        "network": network(graph, ids, edge_keys, positions, boxes, clusters, order, physics, bundles, cite),
+        "relations": relation_styles(),
+        "groups": panel.groups(graph, bundles, positions, order),
         "legend": panel.legend(graph, ids),
-        "details": {node_id: panel.details(backend, node_id) for node_id in sorted(ids, key=order.__getitem__)},
-        "edges": {f"e{index}": panel.edge_details(backend, u, v, graph.edges[u, v, key])
-                  for index, (u, v, key) in enumerate(edge_keys)},
+        "details": {node_id: found for node_id in sorted(ids, key=order.__getitem__)
+                    if (found := panel.details(cite, graph.nodes[node_id]))},
         "councils": [{"id": c, "name": graph.nodes[c]["name"]} for c in councils],
         "topics": [{"id": t.id, "question": t.question,
                     "name": graph.nodes[t.id]["name"] if t.id in graph else t.id}
@@ -143,4 +152,4 @@ def _heading(graph: nx.MultiDiGraph, view: dict[str, Any]) -> str:
     return regions[0] if regions else "orgraph"
 
 
-__all__ = ["NoPathError", "declared_language", "page_data", "render_html", "write_html"]
+__all__ = ["OVERVIEW_NODES", "NoPathError", "declared_language", "page_data", "render_html", "write_html"]

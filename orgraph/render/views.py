@@ -26,8 +26,22 @@ from orgraph.vocabulary import Kind, Rel, Role
 
 
 def graph_of(backend: Backend) -> nx.MultiDiGraph:
-    """The backend's model on its date as a networkx graph (nodes in id order, edges in neighbour order)."""
+    """The backend's model on its date as a networkx graph (nodes in id order, edges in neighbour order).
+
+    The memory backend's materialised graph is read directly (the same nodes and edges, without building
+    a :class:`~orgraph.backends.base.Neighbour` for each relation twice).
+    """
     graph = nx.MultiDiGraph()
+    dated = getattr(backend, "graph", None)
+    if isinstance(dated, nx.MultiDiGraph):
+        for node_id in sorted(dated.nodes):
+            graph.add_node(node_id, **dated.nodes[node_id])
+        for node_id in sorted(dated.nodes):
+            out = sorted(((data["type"], target, data) for target, keyed in dated._succ[node_id].items()
+                          for data in keyed.values()), key=lambda e: e[:2])
+            for _, target, data in out:
+                graph.add_edge(node_id, target, **data)
+        return graph
     for node in backend.nodes():
         graph.add_node(node["id"], **node)
     for node_id in list(graph.nodes):
@@ -125,13 +139,69 @@ def councils_of(graph: nx.MultiDiGraph, ids: set[str], cluster: dict[str, str]) 
     for node_id in ids:
         own = {cluster[node_id]} & councils
         if graph.nodes[node_id]["kind"] == Kind.PERSON:
-            own |= {cluster[p] for _, p, d in graph.out_edges(node_id, data=True) if d["type"] == Rel.HOLDS} & councils
+            own |= {cluster[p] for p, keyed in graph._succ[node_id].items()
+                    if any(d["type"] == Rel.HOLDS for d in keyed.values())} & councils
         found[node_id] = sorted(own)
     return found
+
+
+def bundles(graph: nx.MultiDiGraph, cluster: dict[str, str], order: dict[str, int]) -> dict[str, str]:
+    """Which group of the overview each node folds into: ``councils:REGION`` for a council's block (the
+    councils grouped by their nearest region), ``staff:ADMINISTRATION`` for an administration's posts and
+    people; the region's own bodies, the administrations themselves, documents and topics fold into none.
+
+    >>> import datetime as dt
+    >>> from orgraph.backends.memory import MemoryBackend
+    >>> from orgraph.model.loader import load
+    >>> from orgraph.resources import data_dir
+    >>> graph = graph_of(MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23)))
+    >>> bundles(graph, clusters(graph), order_of(graph))["sr-ortopedi-ordforande"]
+    'councils:vgr'
+    """
+    councils = council_ids(graph)
+    found: dict[str, str] = {}
+    region_of = {c: _nearest(graph, c, Kind.REGION, order) for c in sorted(councils, key=order.__getitem__)}
+    for node_id, block in cluster.items():
+        if block in councils and region_of.get(block):
+            found[node_id] = f"councils:{region_of[block]}"
+        elif block == "admin" and graph.nodes[node_id]["kind"] != Kind.ADMINISTRATION:
+            body = _administration_of(graph, node_id, order)
+            if body is not None:
+                found[node_id] = f"staff:{body}"
+    return found
+
+
+def _nearest(graph: nx.MultiDiGraph, start: str, kind: str, order: dict[str, int]) -> str | None:
+    """The nearest node of ``kind`` from ``start``, walking relations either way (ties: the first in order)."""
+    seen, layer = {start}, [start]
+    while layer:
+        following: set[str] = set()
+        for node_id in layer:
+            following.update(m for m in nx.all_neighbors(graph, node_id) if m not in seen)
+        hits = sorted((n for n in following if graph.nodes[n]["kind"] == kind), key=order.__getitem__)
+        if hits:
+            return hits[0]
+        seen |= following
+        layer = [n for n in following if graph.nodes[n]["kind"] not in (Kind.TOPIC, Kind.DOCUMENT)]
+    return None
+
+
+def _administration_of(graph: nx.MultiDiGraph, node_id: str, order: dict[str, int]) -> str | None:
+    """The administration a post belongs to or a person works for (directly, or through a post held)."""
+    def out(n: str, *types: str) -> list[str]:
+        return sorted((v for v, keyed in graph._succ[n].items() if any(d["type"] in types for d in keyed.values())),
+                      key=order.__getitem__)
+
+    kind = graph.nodes[node_id]["kind"]
+    steps = out(node_id, Rel.POST_OF, Rel.EMPLOYED_BY) if kind in (Kind.POST, Kind.PERSON) else []
+    if kind == Kind.PERSON:
+        steps += [b for post in out(node_id, Rel.HOLDS) for b in out(post, Rel.POST_OF)]
+    bodies = [b for b in steps if graph.nodes[b]["kind"] == Kind.ADMINISTRATION]
+    return bodies[0] if bodies else None
 
 
 def _same_props(edge: dict[str, Any], props: dict[str, Any]) -> bool:
     return all(edge.get(key) == value for key, value in props.items())
 
 
-__all__ = ["clusters", "council_ids", "council_view", "councils_of", "graph_of", "order_of", "view_edges"]
+__all__ = ["bundles", "clusters", "council_ids", "council_view", "councils_of", "graph_of", "order_of", "view_edges"]
