@@ -45,10 +45,11 @@ class NoPathError(LookupError):
 
 
 def render_html(backend: Backend, council: str | None = None, path: Sequence[str] | None = None, *,
-                physics: bool = False, lang: str | None = None) -> str:
+                physics: bool = False, lang: str | None = None, overview: bool | None = None) -> str:
     """The page of the backend's model on its date: the whole model, one council (``council``), or the
     shortest path(s) ``path=(FROM, TO)``; in ``lang``, else the model's declared language, else Swedish
-    (the page can switch between all of :data:`orgraph.i18n.LANGUAGES`).
+    (the page can switch between all of :data:`orgraph.i18n.LANGUAGES`).  The whole region opens as an
+    overview when it has more than :data:`OVERVIEW_NODES` nodes (``overview`` forces it on or off).
 
     Raises :class:`KeyError` for an unknown council or node, :class:`ValueError`
     when both a council and a path are asked for, and :class:`NoPathError`.
@@ -81,7 +82,7 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
         view = {"kind": "region"}
     labels = layout.labels(graph, ids) if view["kind"] != "path" else {n: graph.nodes[n]["name"] for n in ids}
     boxes = {n: layout.measure(labels[n], graph.nodes[n]["kind"]) for n in ids}
-    overview = view["kind"] == "region" and len(ids) > OVERVIEW_NODES
+    overview = view["kind"] == "region" and (len(ids) > OVERVIEW_NODES if overview is None else overview)
     positions = (layout.path_layout(found_paths, boxes) if found_paths
                  else layout.best_layout(graph, ids, clusters, order, boxes, quick=overview))
     edge_keys = views.view_edges(graph, ids, found_paths)
@@ -98,6 +99,7 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
         "network": network(graph, ids, edge_keys, positions, boxes, clusters, order, physics, bundles, cite),
         "relations": relation_styles(),
         "groups": panel.groups(graph, bundles, positions, order),
+        "holdings": panel.holdings(backend, graph, ids, order),
         "legend": panel.legend(graph, ids),
         "details": {node_id: found for node_id in sorted(ids, key=order.__getitem__)
                     if (found := panel.details(cite, graph.nodes[node_id]))},
@@ -119,7 +121,8 @@ def declared_language(backend: Backend) -> str | None:
 
 
 def write_html(backend: Backend, target: str | os.PathLike, council: str | None = None,
-               path: Sequence[str] | None = None, *, physics: bool = False, lang: str | None = None) -> Path:
+               path: Sequence[str] | None = None, *, physics: bool = False, lang: str | None = None,
+               overview: bool | None = None) -> Path:
     """Render and write the page to ``target`` all at once (a temporary file, then a rename).
 
     Raises :class:`FileNotFoundError` when ``target``'s directory does not exist;
@@ -129,7 +132,7 @@ def write_html(backend: Backend, target: str | os.PathLike, council: str | None 
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise FileNotFoundError(f"no such directory: {directory}")
-    page = render_html(backend, council, path, physics=physics, lang=lang)
+    page = render_html(backend, council, path, physics=physics, lang=lang, overview=overview)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

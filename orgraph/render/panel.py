@@ -99,6 +99,29 @@ def groups(graph: nx.MultiDiGraph, bundles: dict[str, str], positions: dict[str,
     return found
 
 
+def holdings(backend: Backend, graph: nx.MultiDiGraph, ids: set[str], order: dict[str, int]) -> list[list[Any]]:
+    """The holdings of the posts in view on other dates than the page's, for its date picker:
+    ``[post index, holder's name, valid_from, valid_to]`` (the page's own are on its ``HOLDS`` edges).
+    Empty for a backend without the whole model (only the memory backend has every date).
+    """
+    model = getattr(backend, "model", None)
+    if model is None or not hasattr(model, "graph"):
+        return []
+    whole = model.graph()
+    index = {n: i for i, n in enumerate(sorted(ids, key=order.__getitem__))}
+    found = []
+    for post in sorted((n for n in ids if graph.nodes[n]["kind"] == Kind.POST), key=order.__getitem__):
+        if post not in whole:
+            continue
+        for person, _, data in whole.in_edges(post, data=True):
+            if data["type"] != Rel.HOLDS or (graph.has_edge(person, post) and any(
+                    d["type"] == Rel.HOLDS and d.get("valid_from") == data.get("valid_from")
+                    for d in graph.get_edge_data(person, post).values())):
+                continue
+            found.append([index[post], whole.nodes[person]["name"], data.get("valid_from"), data.get("valid_to")])
+    return sorted(found, key=lambda h: (h[0], str(h[2]), h[1]))
+
+
 def hop_data(backend: Backend, hop: Hop) -> dict[str, Any]:
     """One hop of a path view."""
     return {"from_id": hop.start, "to_id": hop.end, "type": hop.type, "forward": hop.forward,
@@ -137,4 +160,4 @@ def _constant(document: dict[str, Any]) -> Callable[[str], dict[str, Any]]:
     return lambda _: document
 
 
-__all__ = ["cite", "citer", "details", "escalations", "groups", "hop_data", "legend"]
+__all__ = ["cite", "citer", "details", "escalations", "groups", "holdings", "hop_data", "legend"]
