@@ -847,9 +847,6 @@
     attrs(svg, { xmlns: SVG, width: width, height: height, viewBox: [bounds.left - pad, bounds.top - pad, width, height].join(" "),
       "font-family": "system-ui, 'Segoe UI', Roboto, sans-serif", "font-size": 14 });
     add(svg, "title", {}, data.meta.heading + " · " + t("as of {day}", { day: data.meta.day }));
-    var marker = add(add(svg, "defs"), "marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7,
-      markerHeight: 7, orient: "auto-start-reverse" });
-    add(marker, "path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#8f9aa6" });
     add(svg, "rect", { x: bounds.left - pad, y: bounds.top - pad, width: width, height: height, fill: "#ffffff" });
     Object.keys(blocks).forEach(function (council) {
       var box = null;
@@ -866,8 +863,16 @@
       var a = positions[e.from], b = positions[e.to];
       var colour = (e.color && e.color.color) || "#8f9aa6";
       var line = add(svg, "line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: colour, "stroke-width": e.width || 1,
-        "marker-end": "url(#arrow)", "data-type": e.type });
+        "data-type": e.type });
       if (Array.isArray(e.dashes)) line.setAttribute("stroke-dasharray", e.dashes.join(" "));
+      // the arrowhead, drawn where the line meets the target's box (no marker: the file refers to nothing)
+      var box = boxes[e.to], dx = b.x - a.x, dy = b.y - a.y, length = Math.sqrt(dx * dx + dy * dy) || 1;
+      var ux = dx / length, uy = dy / length;
+      var reach = Math.min(Math.abs(ux) > 1e-6 ? (box.right - box.left) / 2 / Math.abs(ux) : Infinity,
+        Math.abs(uy) > 1e-6 ? (box.bottom - box.top) / 2 / Math.abs(uy) : Infinity, length / 2);
+      var tipX = b.x - ux * reach, tipY = b.y - uy * reach;
+      add(svg, "polygon", { fill: colour, points: [[tipX, tipY], [tipX - ux * 9 - uy * 4, tipY - uy * 9 + ux * 4],
+        [tipX - ux * 9 + uy * 4, tipY - uy * 9 - ux * 4]].map(function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }).join(" ") });
       if (e.label && e.label.trim()) add(svg, "text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, fill: ACCENT, "font-weight": 700,
         "text-anchor": "middle" }, e.label.trim());
     });

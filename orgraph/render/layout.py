@@ -82,12 +82,12 @@ def labels(graph: nx.MultiDiGraph, ids: set[str]) -> dict[str, str]:
     """
     labels = {}
     for node_id in ids:
-        name = graph.nodes[node_id]["name"]
+        name = graph._node[node_id]["name"]
         labels[node_id] = name
-        if graph.nodes[node_id]["kind"] != Kind.POST:
+        if graph._node[node_id]["kind"] != Kind.POST:
             continue
         for _, body, data in graph.out_edges(node_id, data=True):
-            suffix = ", " + graph.nodes[body]["name"]
+            suffix = ", " + graph._node[body]["name"]
             if data["type"] == Rel.POST_OF and body in ids and name.lower().endswith(suffix.lower()) \
                     and len(name) > len(suffix):
                 labels[node_id] = name[:-len(suffix)]
@@ -101,7 +101,7 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
     """x/y for every node in view: the region, its directors and bodies on top; below them the councils
     side by side (in bands of ``row_width``), each a block with its posts and their holders under them;
     documents and topics along the bottom; the administrations aside on the left, each a block too."""
-    kind = {n: graph.nodes[n]["kind"] for n in ids}
+    kind = {n: graph._node[n]["kind"] for n in ids}
     tier = {n: vocabulary.LABELS[kind[n]].tier for n in ids}
     role_rank = {role: index for index, role in enumerate(vocabulary.ROLES)}
     incoming: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -205,7 +205,7 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
         pool = members[council]
         own_bodies = by_order(n for n in pool if n != council and kind[n] in vocabulary.BODY_LABELS)
         council_posts = sorted((n for n in pool if kind[n] == Kind.POST),
-                               key=lambda n: (role_rank.get(graph.nodes[n].get("role"), 99), order[n]))
+                               key=lambda n: (role_rank.get(graph._node[n].get("role"), 99), order[n]))
         rows = block([council, *own_bodies], council_posts, pool, block_width)
         rows += wrapped(by_order(n for n in pool if n not in placed), block_width)
         blocks.append((rows, max(width_of(r) for r in rows)))
@@ -232,7 +232,7 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
     admin_blocks = []
     for body in by_order(n for n in admin if kind[n] == Kind.ADMINISTRATION):
         own = sorted((p for p in related(body, Rel.POST_OF, into=True) if p in admin),
-                     key=lambda n: (role_rank.get(graph.nodes[n].get("role"), 99), order[n]))
+                     key=lambda n: (role_rank.get(graph._node[n].get("role"), 99), order[n]))
         admin_blocks.append(block([body, *own[:1]], own[1:], admin, block_width))
     for post in [n for n in by_order(admin) if kind[n] == Kind.POST and n not in placed]:
         admin_blocks.append(block([post], [], admin, block_width))

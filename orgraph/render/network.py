@@ -60,7 +60,7 @@ def network(graph: nx.MultiDiGraph, ids: set[str], edge_keys: list[tuple[str, st
     bundle_index = {bundle: i for i, bundle in enumerate(sorted(set(bundles.values()), key=group_order(order)))}
     nodes = []
     for node_id in sorted(ids, key=order.__getitem__):
-        data = graph.nodes[node_id]
+        data = graph._node[node_id]
         x, y = positions[node_id]
         box = boxes[node_id]
         node: dict[str, Any] = {"id": node_id, "kind": data["kind"], "name": data["name"], "x": round(x),
@@ -111,7 +111,7 @@ def network(graph: nx.MultiDiGraph, ids: set[str], edge_keys: list[tuple[str, st
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
         "nodes": {"shapeProperties": {"interpolation": False}, "borderWidth": 1.5,
                   "widthConstraint": {"maximum": LABEL_WIDTH}},
-        "groups": {kind: kind_style(kind) for kind in sorted({graph.nodes[n]["kind"] for n in ids})},
+        "groups": {kind: kind_style(kind) for kind in sorted({graph._node[n]["kind"] for n in ids})},
     }
     return {"nodes": nodes, "edges": edges, "options": options}
 

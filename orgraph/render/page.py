@@ -80,13 +80,13 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
     else:
         ids = set(graph.nodes)
         view = {"kind": "region"}
-    labels = layout.labels(graph, ids) if view["kind"] != "path" else {n: graph.nodes[n]["name"] for n in ids}
-    boxes = {n: layout.measure(labels[n], graph.nodes[n]["kind"]) for n in ids}
+    labels = layout.labels(graph, ids) if view["kind"] != "path" else {n: graph._node[n]["name"] for n in ids}
+    boxes = {n: layout.measure(labels[n], graph._node[n]["kind"]) for n in ids}
     overview = view["kind"] == "region" and (len(ids) > OVERVIEW_NODES if overview is None else overview)
     positions = (layout.path_layout(found_paths, boxes) if found_paths
                  else layout.best_layout(graph, ids, clusters, order, boxes, quick=overview))
     edge_keys = views.view_edges(graph, ids, found_paths)
-    councils = sorted((n for n in ids if graph.nodes[n]["kind"] == Kind.COUNCIL), key=order.__getitem__)
+    councils = sorted((n for n in ids if graph._node[n]["kind"] == Kind.COUNCIL), key=order.__getitem__)
     bundles = views.bundles(graph, clusters, order) if overview else {}
     day = backend.day.isoformat()
     cite = panel.citer(backend)
@@ -102,10 +102,10 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
         "holdings": panel.holdings(backend, graph, ids, order),
         "legend": panel.legend(graph, ids),
         "details": {node_id: found for node_id in sorted(ids, key=order.__getitem__)
-                    if (found := panel.details(cite, graph.nodes[node_id]))},
-        "councils": [{"id": c, "name": graph.nodes[c]["name"]} for c in councils],
+                    if (found := panel.details(cite, graph._node[node_id]))},
+        "councils": [{"id": c, "name": graph._node[c]["name"]} for c in councils],
         "topics": [{"id": t.id, "question": t.question,
-                    "name": graph.nodes[t.id]["name"] if t.id in graph else t.id}
+                    "name": graph._node[t.id]["name"] if t.id in graph else t.id}
                    for t in vocabulary.TOPICS.values()],
         "escalations": panel.escalations(backend, councils),
         "paths": [[panel.hop_data(backend, hop) for hop in hops] for hops in found_paths],
@@ -148,9 +148,9 @@ def write_html(backend: Backend, target: str | os.PathLike, council: str | None 
 def _heading(graph: nx.MultiDiGraph, view: dict[str, Any]) -> str:
     """What the page is about: the region's name, the council's, or the path's two ends."""
     if view["kind"] == "council":
-        return graph.nodes[view["council"]]["name"]
+        return graph._node[view["council"]]["name"]
     if view["kind"] == "path":
-        return f"{graph.nodes[view['from']]['name']} → {graph.nodes[view['to']]['name']}"
+        return f"{graph._node[view['from']]['name']} → {graph._node[view['to']]['name']}"
     regions = [data["name"] for _, data in graph.nodes(data=True) if data["kind"] == Kind.REGION]
     return regions[0] if regions else "orgraph"
 

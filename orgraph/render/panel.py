@@ -34,7 +34,7 @@ def legend(graph: nx.MultiDiGraph, ids: set[str]) -> list[dict[str, Any]]:
     """One entry per node kind in view, in the vocabulary's order, with its colour, shape and count."""
     counts: dict[str, int] = defaultdict(int)
     for node_id in ids:
-        counts[graph.nodes[node_id]["kind"]] += 1
+        counts[graph._node[node_id]["kind"]] += 1
     return [{"kind": label.name, "swedish": label.swedish, "meaning": label.meaning, "colour": label.colour,
              "shape": label.shape, "count": counts[label.name]}
             for label in vocabulary.LABELS.values() if counts[label.name]]
@@ -93,8 +93,8 @@ def groups(graph: nx.MultiDiGraph, bundles: dict[str, str], positions: dict[str,
         ids = members[bundle]
         xs, ys = [positions[n][0] for n in ids], [positions[n][1] for n in ids]
         x, y = (sum(xs) / len(xs), min(ys)) if what == "councils" else (positions[owner][0], positions[owner][1] + 60)
-        found.append({"id": bundle, "what": what, "of": owner, "name": graph.nodes[owner]["name"],
-                      "count": len(ids), "councils": sum(1 for n in ids if graph.nodes[n]["kind"] == Kind.COUNCIL),
+        found.append({"id": bundle, "what": what, "of": owner, "name": graph._node[owner]["name"],
+                      "count": len(ids), "councils": sum(1 for n in ids if graph._node[n]["kind"] == Kind.COUNCIL),
                       "x": round(x), "y": round(y)})
     return found
 
@@ -110,7 +110,7 @@ def holdings(backend: Backend, graph: nx.MultiDiGraph, ids: set[str], order: dic
     whole = model.graph()
     index = {n: i for i, n in enumerate(sorted(ids, key=order.__getitem__))}
     found = []
-    for post in sorted((n for n in ids if graph.nodes[n]["kind"] == Kind.POST), key=order.__getitem__):
+    for post in sorted((n for n in ids if graph._node[n]["kind"] == Kind.POST), key=order.__getitem__):
         if post not in whole:
             continue
         for person, _, data in whole.in_edges(post, data=True):

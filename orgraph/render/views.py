@@ -33,14 +33,18 @@ def graph_of(backend: Backend) -> nx.MultiDiGraph:
     """
     graph = nx.MultiDiGraph()
     dated = getattr(backend, "graph", None)
-    if isinstance(dated, nx.MultiDiGraph):
-        for node_id in sorted(dated.nodes):
-            graph.add_node(node_id, **dated.nodes[node_id])
-        for node_id in sorted(dated.nodes):
-            out = sorted(((data["type"], target, data) for target, keyed in dated._succ[node_id].items()
-                          for data in keyed.values()), key=lambda e: e[:2])
-            for _, target, data in out:
-                graph.add_edge(node_id, target, **data)
+    if isinstance(dated, nx.MultiDiGraph):  # filled as networkx fills it, without a key search per edge
+        node_data, succ, pred = graph._node, graph._succ, graph._pred
+        for node_id in sorted(dated._node):
+            node_data[node_id] = dated._node[node_id]  # shared, read only: the page changes no property
+            succ[node_id], pred[node_id] = {}, {}
+        for node_id in node_data:
+            out = sorted(((data["type"], target, key, data) for target, keyed in dated._succ[node_id].items()
+                          for key, data in keyed.items()), key=lambda e: e[:2])
+            for _, target, key, data in out:
+                keyed = succ[node_id].setdefault(target, {})
+                keyed[key] = data
+                pred[target][node_id] = keyed
         return graph
     for node in backend.nodes():
         graph.add_node(node["id"], **node)
@@ -61,7 +65,7 @@ def clusters(graph: nx.MultiDiGraph, order: dict[str, int] | None = None) -> dic
     order = order or order_of(graph)
 
     def targets(node_id: str, rel_type: str) -> list[str]:
-        return sorted({v for _, v, d in graph.out_edges(node_id, data=True) if d["type"] == rel_type},
+        return sorted((v for v, keyed in graph._succ[node_id].items() if any(d["type"] == rel_type for d in keyed.values())),
                       key=order.__getitem__)
 
     kind = {n: d["kind"] for n, d in graph.nodes(data=True)}
@@ -85,7 +89,7 @@ def clusters(graph: nx.MultiDiGraph, order: dict[str, int] | None = None) -> dic
             if bodies:
                 cluster[node_id] = cluster[bodies[0]] if cluster[bodies[0]] != "reference" else "region"
             else:
-                cluster[node_id] = "admin" if graph.nodes[node_id].get("role") == Role.HEAD else "region"
+                cluster[node_id] = "admin" if graph._node[node_id].get("role") == Role.HEAD else "region"
     rank = {"region": 1, "admin": 2}
     for node_id, node_kind in kind.items():
         if node_kind == Kind.PERSON:
@@ -113,7 +117,7 @@ def council_view(graph: nx.MultiDiGraph, cluster: dict[str, str], council: str) 
     councils = council_ids(graph)
     ids = {n for n in ids if cluster[n] == council or cluster[n] not in councils}
     for node_id in list(ids):
-        if graph.nodes[node_id]["kind"] == Kind.POST:
+        if graph._node[node_id]["kind"] == Kind.POST:
             ids.update(u for u, _, d in graph.in_edges(node_id, data=True) if d["type"] == Rel.HOLDS)
     return ids
 
@@ -138,7 +142,7 @@ def councils_of(graph: nx.MultiDiGraph, ids: set[str], cluster: dict[str, str]) 
     found: dict[str, list[str]] = {}
     for node_id in ids:
         own = {cluster[node_id]} & councils
-        if graph.nodes[node_id]["kind"] == Kind.PERSON:
+        if graph._node[node_id]["kind"] == Kind.PERSON:
             own |= {cluster[p] for p, keyed in graph._succ[node_id].items()
                     if any(d["type"] == Rel.HOLDS for d in keyed.values())} & councils
         found[node_id] = sorted(own)
@@ -164,7 +168,7 @@ def bundles(graph: nx.MultiDiGraph, cluster: dict[str, str], order: dict[str, in
     for node_id, block in cluster.items():
         if block in councils and region_of.get(block):
             found[node_id] = f"councils:{region_of[block]}"
-        elif block == "admin" and graph.nodes[node_id]["kind"] != Kind.ADMINISTRATION:
+        elif block == "admin" and graph._node[node_id]["kind"] != Kind.ADMINISTRATION:
             body = _administration_of(graph, node_id, order)
             if body is not None:
                 found[node_id] = f"staff:{body}"
@@ -178,11 +182,11 @@ def _nearest(graph: nx.MultiDiGraph, start: str, kind: str, order: dict[str, int
         following: set[str] = set()
         for node_id in layer:
             following.update(m for m in nx.all_neighbors(graph, node_id) if m not in seen)
-        hits = sorted((n for n in following if graph.nodes[n]["kind"] == kind), key=order.__getitem__)
+        hits = sorted((n for n in following if graph._node[n]["kind"] == kind), key=order.__getitem__)
         if hits:
             return hits[0]
         seen |= following
-        layer = [n for n in following if graph.nodes[n]["kind"] not in (Kind.TOPIC, Kind.DOCUMENT)]
+        layer = [n for n in following if graph._node[n]["kind"] not in (Kind.TOPIC, Kind.DOCUMENT)]
     return None
 
 
@@ -192,11 +196,11 @@ def _administration_of(graph: nx.MultiDiGraph, node_id: str, order: dict[str, in
         return sorted((v for v, keyed in graph._succ[n].items() if any(d["type"] in types for d in keyed.values())),
                       key=order.__getitem__)
 
-    kind = graph.nodes[node_id]["kind"]
+    kind = graph._node[node_id]["kind"]
     steps = out(node_id, Rel.POST_OF, Rel.EMPLOYED_BY) if kind in (Kind.POST, Kind.PERSON) else []
     if kind == Kind.PERSON:
         steps += [b for post in out(node_id, Rel.HOLDS) for b in out(post, Rel.POST_OF)]
-    bodies = [b for b in steps if graph.nodes[b]["kind"] == Kind.ADMINISTRATION]
+    bodies = [b for b in steps if graph._node[b]["kind"] == Kind.ADMINISTRATION]
     return bodies[0] if bodies else None
 
 
