@@ -29,7 +29,7 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 #: The window the view is drawn in (CSS pixels) and the PNG's pixel ratio.
-VIEWPORT = {"width": 1600, "height": 1000}
+WIDTH, HEIGHT = 1600, 1000
 SCALE = 2
 
 
@@ -70,7 +70,7 @@ def export_view(page: str, fmt: str, timeout_s: float = 60.0) -> bytes:
             except Exception as error:  # noqa: BLE001 - any launch failure means: no usable browser
                 raise BrowserMissing(f"{browser_path} did not start: {str(error).splitlines()[0]}") from None
             try:
-                tab = browser.new_page(viewport=VIEWPORT, device_scale_factor=SCALE)
+                tab = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=SCALE)
                 tab.goto(html_file.as_uri())
                 deadline = time.monotonic() + timeout_s
                 while not tab.evaluate("() => Boolean(window.orgraphView && window.orgraphView.ready)"):

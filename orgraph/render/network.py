@@ -128,8 +128,9 @@ def group_order(order: dict[str, int]) -> Callable[[str], tuple[int, str]]:
 def kind_style(kind: str) -> dict[str, Any]:
     """One node kind's look, as a vis-network group: shape, size, colours and font from the vocabulary.
 
-    >>> kind_style("Council")["shape"], kind_style("Council")["color"]["background"] == vocabulary.LABELS["Council"].colour
-    ('box', True)
+    >>> style = kind_style("Council")
+    >>> style["shape"], style["color"]["background"] == vocabulary.LABELS["Council"].colour
+    ('diamond', True)
     """
     label = vocabulary.LABELS[kind]
     inside = label.shape in LABEL_INSIDE

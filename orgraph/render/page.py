@@ -34,7 +34,6 @@ from orgraph.render.policy import assemble, page_data
 from orgraph.render.texts import page_strings
 from orgraph.vocabulary import Kind
 
-
 #: A view of the whole region with more nodes than this opens as an overview: the councils grouped by
 #: region and each administration's staff folded into one node, each group expanding on a click.
 OVERVIEW_NODES = 2000

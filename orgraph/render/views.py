@@ -65,8 +65,8 @@ def clusters(graph: nx.MultiDiGraph, order: dict[str, int] | None = None) -> dic
     order = order or order_of(graph)
 
     def targets(node_id: str, rel_type: str) -> list[str]:
-        return sorted((v for v, keyed in graph._succ[node_id].items() if any(d["type"] == rel_type for d in keyed.values())),
-                      key=order.__getitem__)
+        found = (v for v, keyed in graph._succ[node_id].items() if any(d["type"] == rel_type for d in keyed.values()))
+        return sorted(found, key=order.__getitem__)
 
     kind = {n: d["kind"] for n, d in graph.nodes(data=True)}
     cluster: dict[str, str] = {}
