@@ -821,6 +821,18 @@
 
   // ------------------------------------------------------------------------------------ export
 
+  function ring(count, start, radii) {
+    var points = [];
+    for (var i = 0; i < count; i++) {
+      var angle = start + i * 2 * Math.PI / count, radius = radii[i % radii.length];
+      points.push([Math.cos(angle) * radius, Math.sin(angle) * radius]);
+    }
+    return points;
+  }
+  var SHAPES = { diamond: ring(4, -Math.PI / 2, [1.15]), square: ring(4, -Math.PI / 4, [1.2]),
+    triangle: ring(3, -Math.PI / 2, [1.3]), triangleDown: ring(3, Math.PI / 2, [1.3]), hexagon: ring(6, 0, [1.1]),
+    star: ring(10, -Math.PI / 2, [1.3, 0.55]) };
+
   /** The drawing as it is now (what is shown, highlighted and where) as an SVG document, built with DOM calls. */
   function exportSvg() {
     var shown = nodes.get({ filter: function (n) { return !n.hidden; } });
@@ -891,6 +903,11 @@
         } else {
           add(group, "rect", { x: b.left, y: b.top, width: b.right - b.left, height: b.bottom - b.top, rx: 5, fill: fill, stroke: stroke });
         }
+      } else if (SHAPES[style.shape]) {  // vis-network's shapes, as polygons of its size
+        var r = style.size || 13;
+        add(group, "polygon", { fill: fill, stroke: stroke, points: SHAPES[style.shape].map(function (q) {
+          return (p.x + q[0] * r).toFixed(1) + "," + (p.y + q[1] * r).toFixed(1);
+        }).join(" ") });
       } else {
         add(group, "circle", { cx: p.x, cy: p.y, r: style.size || 13, fill: fill, stroke: stroke });
       }

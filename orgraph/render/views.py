@@ -192,16 +192,21 @@ def _nearest(graph: nx.MultiDiGraph, start: str, kind: str, order: dict[str, int
 
 def _administration_of(graph: nx.MultiDiGraph, node_id: str, order: dict[str, int]) -> str | None:
     """The administration a post belongs to or a person works for (directly, or through a post held)."""
-    def out(n: str, *types: str) -> list[str]:
-        return sorted((v for v, keyed in graph._succ[n].items() if any(d["type"] in types for d in keyed.values())),
-                      key=order.__getitem__)
-
-    kind = graph._node[node_id]["kind"]
-    steps = out(node_id, Rel.POST_OF, Rel.EMPLOYED_BY) if kind in (Kind.POST, Kind.PERSON) else []
-    if kind == Kind.PERSON:
-        steps += [b for post in out(node_id, Rel.HOLDS) for b in out(post, Rel.POST_OF)]
-    bodies = [b for b in steps if graph._node[b]["kind"] == Kind.ADMINISTRATION]
-    return bodies[0] if bodies else None
+    node_data, succ = graph._node, graph._succ
+    kind = node_data[node_id]["kind"]
+    if kind not in (Kind.POST, Kind.PERSON):
+        return None
+    direct, posts = [], []
+    for target, keyed in succ[node_id].items():
+        for data in keyed.values():
+            if data["type"] in (Rel.POST_OF, Rel.EMPLOYED_BY) and node_data[target]["kind"] == Kind.ADMINISTRATION:
+                direct.append(target)
+            elif data["type"] == Rel.HOLDS and kind == Kind.PERSON:
+                posts.append(target)
+    if not direct:
+        direct = [b for post in posts for b, keyed in succ[post].items() if node_data[b]["kind"] == Kind.ADMINISTRATION
+                  and any(d["type"] == Rel.POST_OF for d in keyed.values())]
+    return min(direct, key=order.__getitem__) if direct else None
 
 
 def _same_props(edge: dict[str, Any], props: dict[str, Any]) -> bool:
