@@ -187,6 +187,10 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
     posts = by_order(n for n in region if kind[n] == Kind.POST)
     own_posts = [n for n in posts if not set(related(n, Rel.POST_OF)) & set(bodies)]
     body_posts = [n for n in posts if n not in own_posts]
+    # the post the administrations report to stands nearest them (on the left): their lines stay short
+    admin_members = members.get("admin", set())
+    reported = {n: sum(1 for u in incoming[n, Rel.REPORTS_TO] if u in admin_members) for n in own_posts}
+    own_posts.sort(key=lambda n: -reported[n])
     for post in body_posts:
         anchors[post] = related(post, Rel.POST_OF)[0]
     top_row = by_order(n for n in region if kind[n] == Kind.REGION)
