@@ -16,8 +16,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import hashlib
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -41,6 +43,22 @@ def parse_size(text: str) -> int:
     return round(float(text[:-1]) * 1000) if text.endswith("k") else int(text)
 
 
+def model_dir(nodes: int, cache: Path) -> tuple[Path, dict[str, Any]]:
+    """The synthetic model of about ``nodes`` nodes (``orgraph synth``), generated once per spec and
+    generator version into ``cache``."""
+    from orgraph import synth
+
+    spec = synth.spec_for_nodes(nodes)
+    version = hashlib.sha256(Path(synth.__file__).read_bytes()).hexdigest()[:10]
+    target = cache / (f"render-r{spec.regions}-c{spec.councils_per_region}-s{spec.staff_per_administration}"
+                      f"-seed{spec.seed}-v{spec.violation_rate:g}-{version}")
+    if not (target / synth.MANIFEST).is_file():
+        if target.exists():
+            shutil.rmtree(target)
+        synth.generate(spec, target)
+    return target, json.loads((target / synth.MANIFEST).read_text(encoding="utf-8"))
+
+
 def interactive_ms(browser: Any, page_file: Path, timeout_s: float = 60.0) -> float:
     """Milliseconds from navigation start until the page's opening view is drawn and its thread free."""
     tab = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -60,7 +78,6 @@ def interactive_ms(browser: Any, page_file: Path, timeout_s: float = 60.0) -> fl
 
 def measure(sizes: list[int], repeat: int, cache: Path) -> dict[str, Any]:
     """Every figure at every size, and the goals judged on the largest against the smallest."""
-    from benchmarks.run import model_dir
     from orgraph.backends.memory import MemoryBackend
     from orgraph.model.loader import load
     from orgraph.render import page_data, render_html

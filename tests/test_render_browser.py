@@ -264,7 +264,10 @@ def test_the_language_switch_changes_the_panel_text(open_page, seed_file):
     page.page.select_option("#esc-council", "sr-ortopedi")
     page.page.select_option("#esc-topic", "region-wide-decision")
     assert "Väcks av" in page.page.locator("#esc-result").text_content()
+    question = vocabulary.TOPICS["region-wide-decision"].question
+    assert question not in page.page.locator("#esc-result").text_content()  # the topic's Swedish name instead
     page.page.select_option("#lang", "en")
+    assert question in page.page.locator("#esc-result").text_content()
     assert page.page.locator("html").get_attribute("lang") == "en"
     assert page.page.locator("label[for=search]").text_content() == "Search"
     assert "Held by" in details.text_content() and "Innehas av" not in details.text_content()

@@ -637,7 +637,12 @@
   var escResult = $("esc-result");
   escCouncil.append(h("option", { value: "", text: t("— choose a council —") }));
   data.councils.forEach(function (c) { escCouncil.append(h("option", { value: c.id, text: c.name })); });
-  data.topics.forEach(function (t) { escTopic.append(h("option", { value: t.id, text: t.name, title: t.question })); });
+  data.topics.forEach(function (t) { escTopic.append(h("option", { value: t.id, text: t.name })); });
+  /** The question a topic asks: the model's own (Swedish) name of the topic, or the vocabulary's English question. */
+  function topicQuestion(id) {
+    var topic = data.topics.filter(function (x) { return x.id === id; })[0];
+    return !topic ? id : lang === "en" ? topic.question : topic.name;
+  }
   if (!data.councils.length) $("escalation-section").hidden = true;
 
   function staffing(holder, kind) {
@@ -666,7 +671,7 @@
       escResult.append(h("p", { class: "muted", text: t("No escalation data for this council and topic.") }));
       return null;
     }
-    escResult.append(h("p", { class: "small muted", text: escalation.topic.question }), partyLine(t("Raised by"), escalation.start));
+    escResult.append(h("p", { class: "small muted", text: topicQuestion(topic) }), partyLine(t("Raised by"), escalation.start));
     var routes = escalation.routes;
     if (!escalation.stated) {
       escResult.append(h("p", { class: "note", text: t("The text of {council} states no route for this topic",

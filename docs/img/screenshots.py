@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -76,7 +77,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE, help="where to write the PNG files")
     args = parser.parse_args()
     for path in take(args.out, dt.date.fromisoformat(args.as_of)):
-        print("wrote", path)
+        sys.stdout.write(f"wrote {path}\n")
 
 
 if __name__ == "__main__":
