@@ -337,3 +337,26 @@ def test_template_is_shipped_beside_the_code():
     app = (data_dir("visualize") / "app.js").read_text(encoding="utf-8")
     assert "innerHTML" not in app and "insertAdjacentHTML" not in app and "document.write" not in app
     assert Path(data_dir("visualize") / "template.html").read_text(encoding="utf-8").count("{{DATA}}") == 1
+
+
+def test_a_large_region_opens_as_an_overview_of_groups(seed_model):
+    data = page_data(render_html(MemoryBackend(seed_model, TODAY), overview=True))
+    assert data["meta"]["overview"] is True
+    groups = {g["id"]: g for g in data["groups"]}
+    assert groups["councils:vgr"]["councils"] == 2 and groups["councils:vgr"]["what"] == "councils"
+    nodes = {n["id"]: n for n in data["network"]["nodes"]}
+    assert data["groups"][nodes["sr-ortopedi-ordforande"]["bundle"]]["id"] == "councils:vgr"
+    assert data["groups"][nodes["su-forvaltningschef"]["bundle"]]["id"] == "staff:su"  # a post of SU
+    assert not {"su", "vgr", "jonas-claesson", "hs-direktor"} & {n for n in nodes if "bundle" in nodes[n]}  # drawn
+    assert sum(g["count"] for g in data["groups"]) == sum(1 for n in nodes.values() if "bundle" in n)
+    plain_page = page_data(render_html(MemoryBackend(seed_model, TODAY)))  # 64 nodes: no overview by default
+    assert plain_page["meta"]["overview"] is False and plain_page["groups"] == []
+    assert all("bundle" not in n for n in plain_page["network"]["nodes"])
+
+
+def test_holdings_of_other_dates_are_embedded_for_the_date_picker(seed_model):
+    earlier = page_data(render_html(MemoryBackend(seed_model, TODAY.replace(year=2025))))
+    ids = [n["id"] for n in earlier["network"]["nodes"]]
+    assert [[ids[h[0]], *h[1:]] for h in earlier["holdings"]] == [["hs-direktor", "Jonas Claesson", "2026-06-16", None]]
+    today = page_data(render_html(MemoryBackend(seed_model, TODAY)))
+    assert today["holdings"] == []  # today's holdings are on the page's HOLDS edges

@@ -237,9 +237,12 @@ def test_the_list_view_finds_a_node_by_keyboard(open_page, seed_file):
     page.assert_clean()
 
 
-@pytest.mark.parametrize("show_list", [False, True], ids=["drawing", "list"])
-def test_axe_finds_no_serious_or_critical_violation(open_page, seed_file, show_list):
+@pytest.mark.parametrize("show_list", [False, True, "overview"], ids=["drawing", "list", "overview"])
+def test_axe_finds_no_serious_or_critical_violation(open_page, seed_file, show_list, seed_model, tmp_path):
     axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python not installed")
+    if show_list == "overview":
+        seed_file = write_html(MemoryBackend(seed_model, TODAY), tmp_path / "overview.html", overview=True)
+        show_list = False
     page = open_page(seed_file)
     page.view("(v, id) => v.select(id)", "hs-direktor")  # the details panel open too
     if show_list:
