@@ -838,6 +838,21 @@
     triangle: ring(3, -Math.PI / 2, [1.3]), triangleDown: ring(3, Math.PI / 2, [1.3]), hexagon: ring(6, 0, [1.1]),
     star: ring(10, -Math.PI / 2, [1.3, 0.55]) };
 
+  /** A label's lines as vis-network wraps it: at its own line breaks, and between words at ``width`` pixels
+   * (estimated as the Python layout does: 0.53 of the font size a character). */
+  function wrapLabel(label, width) {
+    var out = [];
+    label.split(/\n/).forEach(function (paragraph) {
+      var line = "";
+      paragraph.split(/\s+/).forEach(function (word) {
+        if (line && (line.length + 1 + word.length) * 7.42 > width - 14) { out.push(line); line = word; }
+        else line = line ? line + " " + word : word;
+      });
+      out.push(line);
+    });
+    return out;
+  }
+
   /** The drawing as it is now (what is shown, highlighted and where) as an SVG document, built with DOM calls. */
   function exportSvg() {
     var shown = nodes.get({ filter: function (n) { return !n.hidden; } });
@@ -901,7 +916,7 @@
       var group = add(svg, "g", { "data-id": n.id });
       var inside = ["box", "ellipse", "circle", "database", "text"].indexOf(style.shape) >= 0;
       var fill = colour.background || "#cccccc", stroke = colour.border || "#555555";
-      var lines = String(n.label || "").split(/\n/);
+      var lines = wrapLabel(String(n.label || ""), byId[n.id] && byId[n.id].wrap || 140);
       if (inside) {
         if (style.shape === "ellipse" || style.shape === "circle") {
           add(group, "ellipse", { cx: p.x, cy: p.y, rx: (b.right - b.left) / 2, ry: (b.bottom - b.top) / 2, fill: fill, stroke: stroke });
