@@ -268,7 +268,7 @@ def test_summary_counts_the_findings(cli):
 
 def test_readme_rule_table_is_generated_from_the_declarations():
     text = README.read_text(encoding="utf-8")
-    assert with_rules_table(text) == text, "regenerate it: python -m orgraph.rules README.md"
+    assert with_rules_table(text) == text, "regenerate it: python -m orgraph.rules docs/check.md"
 
 
 def test_readme_states_the_defaults_the_command_uses(cli):

@@ -42,7 +42,7 @@ def _option_row(param: click.Parameter, ctx: click.Context) -> str:
     if record is None:
         return ""
     names, text = record
-    if names.startswith("-h, --help"):
+    if names.split(", ")[-1] == "--help":  # "-h, --help" or "--help": click caches whichever context asked first
         return ""
     return f"| `{_cell(names)}` | {_cell(text)} |"
 

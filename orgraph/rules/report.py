@@ -26,6 +26,9 @@ from orgraph.rules.catalog import BY_ID, RULES
 from orgraph.rules.context import Context
 from orgraph.vocabulary import Kind, Rel
 
+__all__ = ["Lookup", "Report", "selected", "check", "check_backend", "findings_from_rows", "assemble", "RULE_ORDER",
+           "WAIVER_RULES", "HEADINGS"]
+
 Lookup = Callable[[str], "dict[str, Any] | None"]
 
 
