@@ -49,7 +49,8 @@ def model_dir(nodes: int, cache: Path) -> tuple[Path, dict[str, Any]]:
     from orgraph import synth
 
     spec = synth.spec_for_nodes(nodes)
-    version = hashlib.sha256(Path(synth.__file__).read_bytes()).hexdigest()[:10]
+    sources = sorted(Path(synth.__file__).parent.glob("*.py"))  # the generator is a package of modules
+    version = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:10]
     target = cache / (f"render-r{spec.regions}-c{spec.councils_per_region}-s{spec.staff_per_administration}"
                       f"-seed{spec.seed}-v{spec.violation_rate:g}-{version}")
     if not (target / synth.MANIFEST).is_file():
