@@ -108,8 +108,9 @@ def test_hostile_names_stay_data(data_copy):
     page = render_html(MemoryBackend(load(data_copy), TODAY))
     assert HOSTILE not in page and "alert(2)</script>" not in page
     data = page_data(page)
-    assert data["details"]["sr-ortopedi"]["name"] == HOSTILE
-    assert data["details"]["sr-ortopedi-koordinator"]["name"] == "</script><script>alert(2)</script>\u2028"
+    names = {n["id"]: n["name"] for n in data["network"]["nodes"]}
+    assert names["sr-ortopedi"] == HOSTILE
+    assert names["sr-ortopedi-koordinator"] == "</script><script>alert(2)</script>\u2028"
     [script] = [s for s in parse(page).scripts if s.startswith('{"councils"')]
     assert "<" not in script and "\u2028" not in script
     assert '"title"' not in json.dumps(data["network"])  # vis renders titles as HTML: none are set
@@ -127,20 +128,24 @@ def test_every_node_and_relation_of_the_day_is_drawn(which, seed_model, fictiona
     nodes = data["network"]["nodes"]
     assert sorted(n["id"] for n in nodes) == backend.ids()
     assert len(data["network"]["edges"]) == backend.graph.number_of_edges()
-    assert sorted(data["details"]) == backend.ids()
-    for node in nodes:  # colours, shapes and the legend come from the vocabulary
-        label = vocabulary.LABELS[node["kind"]]
-        assert node["shape"] == label.shape and node["color"]["background"] == label.colour
+    assert set(data["details"]) <= set(backend.ids())
+    assert sorted((e["from"], e["to"], e["type"]) for e in edges_of(data)) == sorted(
+        (u, v, d["type"]) for u, v, d in backend.graph.edges(data=True))
+    groups = data["network"]["options"]["groups"]  # colours and shapes once per kind, from the vocabulary
+    assert set(groups) == {n["kind"] for n in nodes}
+    for kind, style in groups.items():
+        assert style["shape"] == vocabulary.LABELS[kind].shape
+        assert style["color"]["background"] == vocabulary.LABELS[kind].colour
     assert [e["kind"] for e in data["legend"]] == [k for k in vocabulary.LABELS if any(n["kind"] == k for n in nodes)]
     assert sum(e["count"] for e in data["legend"]) == len(nodes)
 
 
 def test_labels_are_swedish_names_and_posts_beside_their_body_drop_its_name(seed_page):
     nodes = {n["id"]: n for n in page_data(seed_page)["network"]["nodes"]}
-    assert nodes["lg-hs"]["label"] == "Ledningsgrupp hälso- och sjukvård"
-    assert nodes["sr-ortopedi-ordforande"]["label"] == "Ordförande"
+    assert "label" not in nodes["lg-hs"] and nodes["lg-hs"]["name"] == "Ledningsgrupp hälso- och sjukvård"
+    assert nodes["sr-ortopedi-ordforande"]["label"] == "Ordförande"  # a label only where it is not the name
     assert nodes["sr-ortopedi-ordforande"]["name"] == "Ordförande, samordningsråd ortopedi"
-    assert nodes["hsu-direktor"]["label"] == "Hälso- och sjukvårdsutvecklingsdirektör"
+    assert nodes["hsu-direktor"].get("label", nodes["hsu-direktor"]["name"]) == "Hälso- och sjukvårdsutvecklingsdirektör"
 
 
 @pytest.mark.parametrize("which", ["seed", "fictional"])
@@ -155,7 +160,7 @@ def test_layout_is_a_hierarchy_with_fixed_positions_and_no_overlaps(which, seed_
     administrations = [n for n in nodes.values() if n["kind"] == "Administration"]
     others = [n for n in nodes.values() if n["kind"] in ("Region", "Council", "LeadershipGroup")]
     assert max(n["x"] for n in administrations) < min(n["x"] for n in others)  # aside, on the left
-    boxes = {node_id: _measure(n["label"], n["kind"]) for node_id, n in nodes.items()}
+    boxes = {node_id: _measure(n.get("label", n["name"]), n["kind"]) for node_id, n in nodes.items()}
     placed = list(nodes)
     for i, a in enumerate(placed):
         for b in placed[i + 1:]:
@@ -173,32 +178,40 @@ def test_physics_can_start_on(seed_model):
 def test_details_have_properties_holders_with_dates_and_sources(seed_model):
     data = page_data(render_html(MemoryBackend(seed_model, TODAY)))
     post = data["details"]["hs-direktor"]
-    assert post["holders"] == [{"id": "jonas-claesson", "name": "Jonas Claesson", "from": "2026-06-16", "to": None,
-                                "source": "RS 2024-00784 (2026-06-16) § Beslutsordning"}]
+    holders = [e for e in edges_of(data) if e["type"] == "HOLDS" and e["to"] == "hs-direktor"]
+    assert holders == [{"from": "jonas-claesson", "to": "hs-direktor", "type": "HOLDS",  # the page lists these
+                        "props": {"valid_from": "2026-06-16"}, "source": "RS 2024-00784 (2026-06-16) § Beslutsordning"}]
     assert post["sources"] == ["RS 2024-00784 (2026-06-16) § Beslutsordning"]  # as the command line writes it
     council = data["details"]["sr-ortopedi"]
     assert council["properties"]["meetings_min"] == 4 and "purpose" in council["properties"]
-    mandate = {"type": "HAS_MANDATE", "direction": "out", "id": "uh-ortopedi-2024",
-               "name": "Uppdragshandling för samordningsråd, samordningsråd ortopedi", "topic": None}
-    assert mandate in council["relations"]
+    assert {"from": "sr-ortopedi", "to": "uh-ortopedi-2024", "type": "HAS_MANDATE"} in [
+        {k: e[k] for k in ("from", "to", "type")} for e in edges_of(data)]
     earlier = page_data(render_html(MemoryBackend(seed_model, TODAY.replace(year=2025))))
-    assert earlier["details"]["hs-direktor"]["holders"] == []  # --as-of: not yet held then
+    assert [e for e in edges_of(earlier) if e["type"] == "HOLDS" and e["to"] == "hs-direktor"] == []  # not yet held
     assert earlier["meta"]["day"] == "2025-11-23"
 
 
 def test_relations_have_details_too(seed_model):
     data = page_data(render_html(MemoryBackend(seed_model, TODAY)))
     wanted = ("sr-ortopedi-ordforande", "sr-ortopedi-kontaktperson", "ESCALATES_TO")
-    found = [(edge_id, d) for edge_id, d in data["edges"].items() if (d["from"], d["to"], d["type"]) == wanted]
-    [(edge_id, details)] = found
-    assert details["properties"]["topic"] == "region-wide-decision"
-    assert details["properties"]["reason"].startswith("Ordförande kan lyfta behov")
+    found = [d for d in edges_of(data) if (d["from"], d["to"], d["type"]) == wanted]
+    [details] = found
+    assert details["props"]["topic"] == "region-wide-decision"
+    assert details["props"]["reason"].startswith("Ordförande kan lyfta behov")
     assert details["source"] == citation(seed_model.graph().edges[wanted[0], wanted[1], edge_key(seed_model, wanted)],
                                          MemoryBackend(seed_model, TODAY).node)
     assert details["source"] == "RS 2024-00784 (2024-05-21) § Beslutsfattande"
-    drawn = {e["id"]: e for e in data["network"]["edges"]}[edge_id]
-    assert (drawn["from"], drawn["to"], drawn["type"], drawn["dashes"]) == (
-        "sr-ortopedi-ordforande", "sr-ortopedi-kontaktperson", "ESCALATES_TO", [6, 4])
+    assert data["relations"]["ESCALATES_TO"]["dashes"] == [6, 4] and data["relations"]["HOLDS"]["dashes"] is False
+
+
+def edges_of(data):
+    """The page's compact edges (``[from, to, type, {props, source, smooth}]``, ends as node indices) as dicts."""
+    ids = [n["id"] for n in data["network"]["nodes"]]
+    found = []
+    for edge in data["network"]["edges"]:
+        extra = {k: v for k, v in (edge[3] if len(edge) > 3 else {}).items() if k != "smooth"}
+        found.append({"from": ids[edge[0]], "to": ids[edge[1]], "type": edge[2], **extra})
+    return found
 
 
 def edge_key(model, wanted):
@@ -324,3 +337,26 @@ def test_template_is_shipped_beside_the_code():
     app = (data_dir("visualize") / "app.js").read_text(encoding="utf-8")
     assert "innerHTML" not in app and "insertAdjacentHTML" not in app and "document.write" not in app
     assert Path(data_dir("visualize") / "template.html").read_text(encoding="utf-8").count("{{DATA}}") == 1
+
+
+def test_a_large_region_opens_as_an_overview_of_groups(seed_model):
+    data = page_data(render_html(MemoryBackend(seed_model, TODAY), overview=True))
+    assert data["meta"]["overview"] is True
+    groups = {g["id"]: g for g in data["groups"]}
+    assert groups["councils:vgr"]["councils"] == 2 and groups["councils:vgr"]["what"] == "councils"
+    nodes = {n["id"]: n for n in data["network"]["nodes"]}
+    assert data["groups"][nodes["sr-ortopedi-ordforande"]["bundle"]]["id"] == "councils:vgr"
+    assert data["groups"][nodes["su-forvaltningschef"]["bundle"]]["id"] == "staff:su"  # a post of SU
+    assert not {"su", "vgr", "jonas-claesson", "hs-direktor"} & {n for n in nodes if "bundle" in nodes[n]}  # drawn
+    assert sum(g["count"] for g in data["groups"]) == sum(1 for n in nodes.values() if "bundle" in n)
+    plain_page = page_data(render_html(MemoryBackend(seed_model, TODAY)))  # 64 nodes: no overview by default
+    assert plain_page["meta"]["overview"] is False and plain_page["groups"] == []
+    assert all("bundle" not in n for n in plain_page["network"]["nodes"])
+
+
+def test_holdings_of_other_dates_are_embedded_for_the_date_picker(seed_model):
+    earlier = page_data(render_html(MemoryBackend(seed_model, TODAY.replace(year=2025))))
+    ids = [n["id"] for n in earlier["network"]["nodes"]]
+    assert [[ids[h[0]], *h[1:]] for h in earlier["holdings"]] == [["hs-direktor", "Jonas Claesson", "2026-06-16", None]]
+    today = page_data(render_html(MemoryBackend(seed_model, TODAY)))
+    assert today["holdings"] == []  # today's holdings are on the page's HOLDS edges

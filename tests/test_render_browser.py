@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from conftest import TODAY
@@ -26,6 +29,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync"]
 HOSTILE = "<img src=x onerror=alert(1)>"
 VIEWPORT = {"width": 1400, "height": 900}
+ADMINISTRATIONS = ("ftv", "hoh", "kk", "narhalsan", "nu", "regionhalsan", "sas", "siv", "skas", "su")
 
 
 @pytest.fixture(scope="module")
@@ -233,9 +237,12 @@ def test_the_list_view_finds_a_node_by_keyboard(open_page, seed_file):
     page.assert_clean()
 
 
-@pytest.mark.parametrize("show_list", [False, True], ids=["drawing", "list"])
-def test_axe_finds_no_serious_or_critical_violation(open_page, seed_file, show_list):
+@pytest.mark.parametrize("show_list", [False, True, "overview"], ids=["drawing", "list", "overview"])
+def test_axe_finds_no_serious_or_critical_violation(open_page, seed_file, show_list, seed_model, tmp_path):
     axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python not installed")
+    if show_list == "overview":
+        seed_file = write_html(MemoryBackend(seed_model, TODAY), tmp_path / "overview.html", overview=True)
+        show_list = False
     page = open_page(seed_file)
     page.view("(v, id) => v.select(id)", "hs-direktor")  # the details panel open too
     if show_list:
@@ -260,7 +267,10 @@ def test_the_language_switch_changes_the_panel_text(open_page, seed_file):
     page.page.select_option("#esc-council", "sr-ortopedi")
     page.page.select_option("#esc-topic", "region-wide-decision")
     assert "Väcks av" in page.page.locator("#esc-result").text_content()
+    question = vocabulary.TOPICS["region-wide-decision"].question
+    assert question not in page.page.locator("#esc-result").text_content()  # the topic's Swedish name instead
     page.page.select_option("#lang", "en")
+    assert question in page.page.locator("#esc-result").text_content()
     assert page.page.locator("html").get_attribute("lang") == "en"
     assert page.page.locator("label[for=search]").text_content() == "Search"
     assert "Held by" in details.text_content() and "Innehas av" not in details.text_content()
@@ -361,3 +371,82 @@ def test_screenshot_of_the_seeded_region(open_page, seed_file, tmp_path):
     page.page.screenshot(path=str(target))
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     page.assert_clean()
+
+
+def test_svg_and_png_export_produce_files(open_page, seed_file, tmp_path):
+    page = open_page(seed_file)
+    page.page.check("#layer-escalation")
+    with page.page.expect_download() as svg_download:
+        page.page.click("#export-svg")
+    svg = tmp_path / "view.svg"
+    svg_download.value.save_as(svg)
+    assert svg_download.value.suggested_filename == f"orgraph-{TODAY.isoformat()}.svg"
+    root = ElementTree.parse(svg).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    drawn = {g.get("data-id") for g in root.iter("{http://www.w3.org/2000/svg}g")}
+    assert drawn == set(page.view("v => v.nodes.get({ filter: n => !n.hidden }).map(n => n.id)"))
+    kinds = [line.get("data-type") for line in root.iter("{http://www.w3.org/2000/svg}line")]
+    assert "ESCALATES_TO" in kinds and "HOLDS" in kinds  # the view as it is: the layer asked for is in it
+    assert "Hälso- och" in "".join(root.itertext())
+    with page.page.expect_download() as png_download:
+        page.page.click("#export-png")
+    png = tmp_path / "view.png"
+    png_download.value.save_as(png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    page.assert_clean()
+
+
+def test_render_format_svg_and_png_from_the_command_line(browser, tmp_path):
+    for fmt, magic in (("svg", b"<?xml"), ("png", b"\x89PNG\r\n\x1a\n")):
+        target = tmp_path / f"region.{fmt}"
+        done = subprocess.run([sys.executable, "-m", "orgraph", "render", "--format", fmt, "-o", str(target),
+                               "--as-of", TODAY.isoformat()], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "ORGRAPH_CHROMIUM": CHROMIUM})
+        assert done.returncode == 0, done.stderr
+        assert target.read_bytes().startswith(magic) and "skrev" in done.stderr
+    missing = subprocess.run([sys.executable, "-m", "orgraph", "render", "--format", "png", "-o",
+                              str(tmp_path / "none.png")], capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "ORGRAPH_CHROMIUM": str(tmp_path / "no-chromium")})
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert "needs a headless browser" in missing.stderr and not (tmp_path / "none.png").exists()
+
+
+def test_a_large_model_opens_as_an_overview_that_expands_on_click(open_page, seed_model, tmp_path):
+    page = open_page(write_html(MemoryBackend(seed_model, TODAY), tmp_path / "overview.html", overview=True))
+    groups = page.view("v => v.groups()")
+    [councils] = [g for g in groups if g["id"] == "councils:vgr"]
+    assert {g["id"] for g in groups} - {"councils:vgr"} == {"staff:" + a for a in ADMINISTRATIONS}
+    assert all(g["collapsed"] for g in groups)
+    assert councils["label"] == "Samordningsråd, Västra Götalandsregionen: 2 råd (14 noder)"
+    assert page.view("v => v.nodes.get('sr-ortopedi')") is None  # folded into its group
+    assert page.view("v => v.drawnNodeCount()") < page.view("v => v.nodeCount()")
+    box = page.page.locator("#network canvas").bounding_box()
+    group = f"group:{councils['index']}"
+    at = page.view("(v, id) => v.network.canvasToDOM(v.network.getPositions([id])[id])", group)
+    page.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    page.wait_until("() => window.orgraphView.nodes.get('sr-ortopedi') !== null")
+    assert page.view("(v, i) => v.groups()[i].collapsed", councils["index"]) is False
+    assert "COMMISSIONS" in page.view("v => v.drawnEdges()")  # the director's line now reaches the council
+    assert page.view("v => v.nodes.get('ftv') !== null")  # an administration stays drawn, its staff folded
+    page.page.fill("#search", "Jonas Claesson")
+    page.page.press("#search", "Enter")  # a node in a collapsed group: its group opens
+    assert page.page.locator("#details h2").text_content() == "Jonas Claesson"
+    page.assert_clean()
+
+
+def test_the_date_picker_redraws_holders_from_the_embedded_validity(open_page, seed_model, tmp_path):
+    page = open_page(write_html(MemoryBackend(seed_model, TODAY.replace(year=2025)), tmp_path / "2025.html"))
+    assert page.page.locator("#as-of").input_value() == "2025-11-23"
+    assert "per 2025-11-23" in page.page.locator("#as-of-note").text_content()
+    assert page.view("(v, id) => v.label(id)", "hs-direktor") == "Hälso- och sjukvårdsdirektör"
+    page.page.fill("#as-of", "2026-11-23")
+    page.page.dispatch_event("#as-of", "change")
+    assert page.view("(v, id) => v.label(id)", "hs-direktor") == "Hälso- och sjukvårdsdirektör\n(Jonas Claesson)"
+    assert "Innehavare per 2026-11-23" in page.page.locator("#as-of-note").text_content()
+    assert page.view("v => v.drawDay('2025-11-23')") is True
+    assert page.view("(v, id) => v.label(id)", "hs-direktor") == "Hälso- och sjukvårdsdirektör"
+    today = open_page(write_html(MemoryBackend(seed_model, TODAY), tmp_path / "today.html"))
+    assert today.view("v => v.drawDay('2026-01-01')") is True
+    assert today.view("(v, id) => v.label(id)", "hs-direktor") == "Hälso- och sjukvårdsdirektör\n(vakant)"
+    page.assert_clean()
+    today.assert_clean()

@@ -24,8 +24,10 @@ from orgraph.vocabulary import Kind
 
 
 @click.command("render")
-@click.option("-o", "--output", "output", default="orgraph.html", show_default=True, metavar="FILE",
-              help="where to write the page ('-' for standard output)")
+@click.option("-o", "--output", "output", default=None, metavar="FILE",
+              help="where to write (default orgraph.html, orgraph.svg or orgraph.png; '-' for standard output)")
+@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), default="html", show_default=True,
+              help="the page, or its opening view as an SVG or PNG picture (drawn by a headless Chromium)")
 @click.option("--council", metavar="ID", help="only this council and what is next to it")
 @click.option("--path", "path", nargs=2, metavar="FROM TO", help="only the shortest path(s) between two nodes")
 @click.option("--physics/--no-physics", default=False, show_default=True,
@@ -35,17 +37,20 @@ from orgraph.vocabulary import Kind
               help="draw the model as it stands on this date (default: today)")
 @lang_option
 @handle_errors
-def render_command(output: str, council: str | None, path: tuple[str, str] | None, physics: bool,
+def render_command(output: str | None, fmt: str, council: str | None, path: tuple[str, str] | None, physics: bool,
                    data: str | None, as_of: dt.datetime | None, lang: str | None) -> None:
     """Write the whole region, one council or one path as one HTML file that needs no network.
 
     Opens in any browser, offline: search, filters, a details panel and an escalation
-    explorer.  Exit 1 when --path finds no path.
+    explorer.  --format svg or png writes the opening view as a picture instead, drawn by a
+    headless Chromium ($ORGRAPH_CHROMIUM, else chromium on the PATH; exit 2 when there is none).
+    Exit 1 when --path finds no path.
 
     \b
     Examples:
       orgraph render -o region.html
       orgraph render -o ortopedi.html --council sr-ortopedi --lang en
+      orgraph render --format png -o region.png
     """
     from orgraph.backends.memory import MemoryBackend
     from orgraph.render import NoPathError, render_html, write_html
@@ -53,6 +58,7 @@ def render_command(output: str, council: str | None, path: tuple[str, str] | Non
 
     if council and path:
         raise UsageError("choose either --council or --path, not both")
+    output = output or f"orgraph.{fmt}"
     target = None if output == "-" else Path(output)
     if target is not None:
         directory = target.parent if str(target.parent) else Path(".")
@@ -69,10 +75,15 @@ def render_command(output: str, council: str | None, path: tuple[str, str] | Non
         if backend.node(node_id) is None:
             raise unknown("node", node_id, backend.ids())
     try:
-        if target is None:
+        if fmt != "html":
+            written = _write_picture(render_html(backend, council, path, physics=physics, lang=lang), fmt, target)
+            if written is None:
+                return
+        elif target is None:
             sys.stdout.write(render_html(backend, council, path, physics=physics, lang=lang))
             return
-        written = write_html(backend, target, council, path, physics=physics, lang=lang)
+        else:
+            written = write_html(backend, target, council, path, physics=physics, lang=lang)
     except NoPathError as error:
         click.echo(f"orgraph: {error}", err=True)
         raise SystemExit(EXIT_FINDINGS) from None
@@ -81,6 +92,32 @@ def render_command(output: str, council: str | None, path: tuple[str, str] | Non
     _ = i18n.gettext(i18n.language(lang, declared_language(backend)))
     click.echo(_("wrote {file} ({what}, as of {day})").format(file=written, what=_summary(_, council, path),
                                                              day=day.isoformat()), err=True)
+
+
+def _write_picture(page: str, fmt: str, target: Path | None) -> Path | None:
+    """The page's opening view as ``fmt``, written to ``target`` at once (standard output when ``None``)."""
+    import os
+    import tempfile
+
+    from orgraph.render.export import BrowserMissing, export_view
+
+    try:
+        picture = export_view(page, fmt)
+    except BrowserMissing as error:
+        raise UsageError(f"--format {fmt} needs a headless browser: {error}") from None
+    if target is None:
+        sys.stdout.buffer.write(picture)
+        return None
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(picture)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
 
 
 def _summary(_: Callable[[str], str], council: str | None, path: Any) -> str:

@@ -82,12 +82,12 @@ def labels(graph: nx.MultiDiGraph, ids: set[str]) -> dict[str, str]:
     """
     labels = {}
     for node_id in ids:
-        name = graph.nodes[node_id]["name"]
+        name = graph._node[node_id]["name"]
         labels[node_id] = name
-        if graph.nodes[node_id]["kind"] != Kind.POST:
+        if graph._node[node_id]["kind"] != Kind.POST:
             continue
         for _, body, data in graph.out_edges(node_id, data=True):
-            suffix = ", " + graph.nodes[body]["name"]
+            suffix = ", " + graph._node[body]["name"]
             if data["type"] == Rel.POST_OF and body in ids and name.lower().endswith(suffix.lower()) \
                     and len(name) > len(suffix):
                 labels[node_id] = name[:-len(suffix)]
@@ -101,7 +101,7 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
     """x/y for every node in view: the region, its directors and bodies on top; below them the councils
     side by side (in bands of ``row_width``), each a block with its posts and their holders under them;
     documents and topics along the bottom; the administrations aside on the left, each a block too."""
-    kind = {n: graph.nodes[n]["kind"] for n in ids}
+    kind = {n: graph._node[n]["kind"] for n in ids}
     tier = {n: vocabulary.LABELS[kind[n]].tier for n in ids}
     role_rank = {role: index for index, role in enumerate(vocabulary.ROLES)}
     incoming: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -187,6 +187,10 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
     posts = by_order(n for n in region if kind[n] == Kind.POST)
     own_posts = [n for n in posts if not set(related(n, Rel.POST_OF)) & set(bodies)]
     body_posts = [n for n in posts if n not in own_posts]
+    # the post the administrations report to stands nearest them (on the left): their lines stay short
+    admin_members = members.get("admin", set())
+    reported = {n: sum(1 for u in incoming[n, Rel.REPORTS_TO] if u in admin_members) for n in own_posts}
+    own_posts.sort(key=lambda n: -reported[n])
     for post in body_posts:
         anchors[post] = related(post, Rel.POST_OF)[0]
     top_row = by_order(n for n in region if kind[n] == Kind.REGION)
@@ -205,7 +209,7 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
         pool = members[council]
         own_bodies = by_order(n for n in pool if n != council and kind[n] in vocabulary.BODY_LABELS)
         council_posts = sorted((n for n in pool if kind[n] == Kind.POST),
-                               key=lambda n: (role_rank.get(graph.nodes[n].get("role"), 99), order[n]))
+                               key=lambda n: (role_rank.get(graph._node[n].get("role"), 99), order[n]))
         rows = block([council, *own_bodies], council_posts, pool, block_width)
         rows += wrapped(by_order(n for n in pool if n not in placed), block_width)
         blocks.append((rows, max(width_of(r) for r in rows)))
@@ -232,7 +236,7 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
     admin_blocks = []
     for body in by_order(n for n in admin if kind[n] == Kind.ADMINISTRATION):
         own = sorted((p for p in related(body, Rel.POST_OF, into=True) if p in admin),
-                     key=lambda n: (role_rank.get(graph.nodes[n].get("role"), 99), order[n]))
+                     key=lambda n: (role_rank.get(graph._node[n].get("role"), 99), order[n]))
         admin_blocks.append(block([body, *own[:1]], own[1:], admin, block_width))
     for post in [n for n in by_order(admin) if kind[n] == Kind.POST and n not in placed]:
         admin_blocks.append(block([post], [], admin, block_width))
@@ -277,15 +281,17 @@ def _layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], ord
 
 
 def best_layout(graph: nx.MultiDiGraph, ids: set[str], clusters: dict[str, str], order: dict[str, int],
-                 boxes: dict[str, Box]) -> dict[str, tuple[float, float]]:
-    """The layout of :data:`LAYOUT_CHOICES` whose labels come out largest when it is fitted to :data:`SCREEN`."""
+                boxes: dict[str, Box], *, quick: bool = False) -> dict[str, tuple[float, float]]:
+    """The layout of :data:`LAYOUT_CHOICES` whose labels come out largest when it is fitted to :data:`SCREEN`
+    (``quick``: the widest choice only, for a large model that opens as an overview)."""
     def scale(positions: dict[str, tuple[float, float]]) -> float:
         xs = [x + side * boxes[n].width / 2 for n, (x, _) in positions.items() for side in (-1, 1)]
         ys = [y + extent for n, (_, y) in positions.items() for extent in (-boxes[n].above, boxes[n].below)]
         return min(SCREEN[0] / max(max(xs) - min(xs), 1), SCREEN[1] / max(max(ys) - min(ys), 1))
 
     edges = [(u, v, data["type"]) for u, v, data in graph.edges(data=True)]
-    layouts = [_layout(graph, ids, clusters, order, boxes, edges, *choice) for choice in LAYOUT_CHOICES]
+    choices = LAYOUT_CHOICES[-1:] if quick else LAYOUT_CHOICES
+    layouts = [_layout(graph, ids, clusters, order, boxes, edges, *choice) for choice in choices]
     return max(layouts, key=scale)  # the first of equals: the narrowest
 
 

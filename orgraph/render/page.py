@@ -29,10 +29,14 @@ import networkx as nx
 from orgraph import i18n, vocabulary
 from orgraph.backends.base import Backend, Hop
 from orgraph.render import layout, panel, views
-from orgraph.render.network import LAYERS, network
+from orgraph.render.network import LAYERS, network, relation_styles
 from orgraph.render.policy import assemble, page_data
 from orgraph.render.texts import page_strings
 from orgraph.vocabulary import Kind
+
+#: A view of the whole region with more nodes than this opens as an overview: the councils grouped by
+#: region and each administration's staff folded into one node, each group expanding on a click.
+OVERVIEW_NODES = 2000
 
 
 class NoPathError(LookupError):
@@ -40,10 +44,11 @@ class NoPathError(LookupError):
 
 
 def render_html(backend: Backend, council: str | None = None, path: Sequence[str] | None = None, *,
-                physics: bool = False, lang: str | None = None) -> str:
+                physics: bool = False, lang: str | None = None, overview: bool | None = None) -> str:
     """The page of the backend's model on its date: the whole model, one council (``council``), or the
     shortest path(s) ``path=(FROM, TO)``; in ``lang``, else the model's declared language, else Swedish
-    (the page can switch between all of :data:`orgraph.i18n.LANGUAGES`).
+    (the page can switch between all of :data:`orgraph.i18n.LANGUAGES`).  The whole region opens as an
+    overview when it has more than :data:`OVERVIEW_NODES` nodes (``overview`` forces it on or off).
 
     Raises :class:`KeyError` for an unknown council or node, :class:`ValueError`
     when both a council and a path are asked for, and :class:`NoPathError`.
@@ -74,27 +79,32 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
     else:
         ids = set(graph.nodes)
         view = {"kind": "region"}
-    labels = layout.labels(graph, ids) if view["kind"] != "path" else {n: graph.nodes[n]["name"] for n in ids}
-    boxes = {n: layout.measure(labels[n], graph.nodes[n]["kind"]) for n in ids}
+    labels = layout.labels(graph, ids) if view["kind"] != "path" else {n: graph._node[n]["name"] for n in ids}
+    boxes = {n: layout.measure(labels[n], graph._node[n]["kind"]) for n in ids}
+    overview = view["kind"] == "region" and (len(ids) > OVERVIEW_NODES if overview is None else overview)
     positions = (layout.path_layout(found_paths, boxes) if found_paths
-                 else layout.best_layout(graph, ids, clusters, order, boxes))
+                 else layout.best_layout(graph, ids, clusters, order, boxes, quick=overview))
     edge_keys = views.view_edges(graph, ids, found_paths)
-    councils = sorted((n for n in ids if graph.nodes[n]["kind"] == Kind.COUNCIL), key=order.__getitem__)
+    councils = sorted((n for n in ids if graph._node[n]["kind"] == Kind.COUNCIL), key=order.__getitem__)
+    bundles = views.bundles(graph, clusters, order) if overview else {}
     day = backend.day.isoformat()
+    cite = panel.citer(backend)
     data = {
-        "meta": {"day": day, "view": view, "physics": physics, "lang": lang,
+        "meta": {"day": day, "view": view, "physics": physics, "lang": lang, "overview": overview,
                  # the org chart first: the other layers, documents and topics when asked for
                  "layers": list(LAYERS) if found_paths else [LAYERS[0]],
                  "hidden_kinds": [] if found_paths else [Kind.DOCUMENT, Kind.TOPIC],
                  "title": f"{_heading(graph, view)} · {day} · orgraph", "heading": _heading(graph, view)},
-        "network": network(graph, ids, edge_keys, positions, boxes, clusters, order, physics),
+        "network": network(graph, ids, edge_keys, positions, boxes, clusters, order, physics, bundles, cite),
+        "relations": relation_styles(),
+        "groups": panel.groups(graph, bundles, positions, order),
+        "holdings": panel.holdings(backend, graph, ids, order),
         "legend": panel.legend(graph, ids),
-        "details": {node_id: panel.details(backend, node_id) for node_id in sorted(ids, key=order.__getitem__)},
-        "edges": {f"e{index}": panel.edge_details(backend, u, v, graph.edges[u, v, key])
-                  for index, (u, v, key) in enumerate(edge_keys)},
-        "councils": [{"id": c, "name": graph.nodes[c]["name"]} for c in councils],
+        "details": {node_id: found for node_id in sorted(ids, key=order.__getitem__)
+                    if (found := panel.details(cite, graph._node[node_id]))},
+        "councils": [{"id": c, "name": graph._node[c]["name"]} for c in councils],
         "topics": [{"id": t.id, "question": t.question,
-                    "name": graph.nodes[t.id]["name"] if t.id in graph else t.id}
+                    "name": graph._node[t.id]["name"] if t.id in graph else t.id}
                    for t in vocabulary.TOPICS.values()],
         "escalations": panel.escalations(backend, councils),
         "paths": [[panel.hop_data(backend, hop) for hop in hops] for hops in found_paths],
@@ -110,7 +120,8 @@ def declared_language(backend: Backend) -> str | None:
 
 
 def write_html(backend: Backend, target: str | os.PathLike, council: str | None = None,
-               path: Sequence[str] | None = None, *, physics: bool = False, lang: str | None = None) -> Path:
+               path: Sequence[str] | None = None, *, physics: bool = False, lang: str | None = None,
+               overview: bool | None = None) -> Path:
     """Render and write the page to ``target`` all at once (a temporary file, then a rename).
 
     Raises :class:`FileNotFoundError` when ``target``'s directory does not exist;
@@ -120,7 +131,7 @@ def write_html(backend: Backend, target: str | os.PathLike, council: str | None 
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise FileNotFoundError(f"no such directory: {directory}")
-    page = render_html(backend, council, path, physics=physics, lang=lang)
+    page = render_html(backend, council, path, physics=physics, lang=lang, overview=overview)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -136,11 +147,11 @@ def write_html(backend: Backend, target: str | os.PathLike, council: str | None 
 def _heading(graph: nx.MultiDiGraph, view: dict[str, Any]) -> str:
     """What the page is about: the region's name, the council's, or the path's two ends."""
     if view["kind"] == "council":
-        return graph.nodes[view["council"]]["name"]
+        return graph._node[view["council"]]["name"]
     if view["kind"] == "path":
-        return f"{graph.nodes[view['from']]['name']} → {graph.nodes[view['to']]['name']}"
+        return f"{graph._node[view['from']]['name']} → {graph._node[view['to']]['name']}"
     regions = [data["name"] for _, data in graph.nodes(data=True) if data["kind"] == Kind.REGION]
     return regions[0] if regions else "orgraph"
 
 
-__all__ = ["NoPathError", "declared_language", "page_data", "render_html", "write_html"]
+__all__ = ["OVERVIEW_NODES", "NoPathError", "declared_language", "page_data", "render_html", "write_html"]

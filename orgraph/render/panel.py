@@ -9,7 +9,7 @@ line's formatter): the page only shows them.
 >>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
->>> details(backend, "sr-ortopedi")["sources"]
+>>> details(citer(backend), backend.node("sr-ortopedi"))["sources"]
 ['RS 2024-00784 (2024-05-21) § Uppdragshandling']
 """
 
@@ -25,8 +25,8 @@ from orgraph import vocabulary
 from orgraph.backends.base import Backend, Hop
 from orgraph.model.values import plain
 from orgraph.output.text import citation
-from orgraph.query.catalog import describe
 from orgraph.query.escalation import escalate
+from orgraph.render.network import group_order
 from orgraph.vocabulary import Kind, Rel
 
 
@@ -34,7 +34,7 @@ def legend(graph: nx.MultiDiGraph, ids: set[str]) -> list[dict[str, Any]]:
     """One entry per node kind in view, in the vocabulary's order, with its colour, shape and count."""
     counts: dict[str, int] = defaultdict(int)
     for node_id in ids:
-        counts[graph.nodes[node_id]["kind"]] += 1
+        counts[graph._node[node_id]["kind"]] += 1
     return [{"kind": label.name, "swedish": label.swedish, "meaning": label.meaning, "colour": label.colour,
              "shape": label.shape, "count": counts[label.name]}
             for label in vocabulary.LABELS.values() if counts[label.name]]
@@ -45,36 +45,81 @@ def cite(backend: Backend, props: dict[str, Any]) -> str | None:
     return citation(props, backend.node) or None
 
 
-def details(backend: Backend, node_id: str) -> dict[str, Any]:
-    """What the details panel shows for a node."""
-    described = describe(backend, node_id)
-    node = described["node"]
+def citer(backend: Backend) -> Callable[[dict[str, Any]], str | None]:
+    """:func:`cite` for many nodes and relations at once: each document is looked up once."""
+    documents: dict[str, dict[str, Any] | None] = {}
+
+    def lookup(document_id: str) -> dict[str, Any] | None:
+        if document_id not in documents:
+            documents[document_id] = backend.node(document_id)
+        return documents[document_id]
+
+    return lambda props: citation(props, lookup) or None
+
+
+def details(cite: Callable[[dict[str, Any]], str | None], node: dict[str, Any]) -> dict[str, Any]:
+    """What the details panel shows for a node beside what its drawn node carries (id, kind, name, and
+    the relations, which the page reads from the edges): its other properties and its sources, each
+    only when there are any.
+
+    >>> details(lambda props: None, {"id": "x", "kind": "Post", "name": "X", "role": "chair"})
+    {'properties': {'role': 'chair'}}
+    """
     hidden = {"id", "kind", "name", "source_document", "source_section"}
-    found: dict[str, Any] = {
-        "id": node_id, "kind": node["kind"], "name": node["name"],
-        "properties": {k: v for k, v in sorted(node.items()) if k not in hidden},
-        "sources": [s for s in [cite(backend, node)] if s],
-        "relations": [],
-    }
-    neighbours = backend.neighbours(node_id)
-    if node["kind"] == Kind.POST:
-        found["holders"] = [
-            {"id": n.node["id"], "name": n.node["name"], "from": n.properties.get("valid_from"),
-             "to": n.properties.get("valid_to"), "source": cite(backend, n.properties)}
-            for n in neighbours if n.type == Rel.HOLDS and n.direction == "in"]
-    for n in neighbours:
-        found["relations"].append({"type": n.type, "direction": n.direction, "id": n.node["id"],
-                                   "name": n.node["name"], "topic": n.properties.get("topic")})
+    found: dict[str, Any] = {}
+    properties = {k: v for k, v in sorted(node.items()) if k not in hidden}
+    if properties:
+        found["properties"] = properties
+    cited = cite(node)
+    if cited:
+        found["sources"] = [cited]
     return found
 
 
-def edge_details(backend: Backend, source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
-    """What the details panel shows for an edge."""
-    hidden = {"type", "source_document", "source_section"}
-    return {"type": data["type"], "meaning": vocabulary.RELATIONSHIPS[data["type"]].meaning,
-            "from": source, "to": target,
-            "properties": {k: v for k, v in sorted(data.items()) if k not in hidden},
-            "source": cite(backend, data)}
+def groups(graph: nx.MultiDiGraph, bundles: dict[str, str], positions: dict[str, tuple[float, float]],
+           order: dict[str, int]) -> list[dict[str, Any]]:
+    """The overview's groups: id, what they hold (``councils`` or ``staff``), whose (the region or the
+    administration: ``of``, ``name``), how many nodes and councils, and where the group is drawn.
+
+    >>> groups(nx.MultiDiGraph(), {}, {}, {})
+    []
+    """
+    members: dict[str, list[str]] = defaultdict(list)
+    for node_id, bundle in bundles.items():
+        members[bundle].append(node_id)
+    found = []
+    for bundle in sorted(members, key=group_order(order)):
+        what, owner = bundle.split(":", 1)
+        ids = members[bundle]
+        xs, ys = [positions[n][0] for n in ids], [positions[n][1] for n in ids]
+        x, y = (sum(xs) / len(xs), min(ys)) if what == "councils" else (positions[owner][0], positions[owner][1] + 60)
+        found.append({"id": bundle, "what": what, "of": owner, "name": graph._node[owner]["name"],
+                      "count": len(ids), "councils": sum(1 for n in ids if graph._node[n]["kind"] == Kind.COUNCIL),
+                      "x": round(x), "y": round(y)})
+    return found
+
+
+def holdings(backend: Backend, graph: nx.MultiDiGraph, ids: set[str], order: dict[str, int]) -> list[list[Any]]:
+    """The holdings of the posts in view on other dates than the page's, for its date picker:
+    ``[post index, holder's name, valid_from, valid_to]`` (the page's own are on its ``HOLDS`` edges).
+    Empty for a backend without the whole model (only the memory backend has every date).
+    """
+    model = getattr(backend, "model", None)
+    if model is None or not hasattr(model, "graph"):
+        return []
+    whole = model.graph()
+    index = {n: i for i, n in enumerate(sorted(ids, key=order.__getitem__))}
+    found = []
+    for post in sorted((n for n in ids if graph._node[n]["kind"] == Kind.POST), key=order.__getitem__):
+        if post not in whole:
+            continue
+        for person, _, data in whole.in_edges(post, data=True):
+            if data["type"] != Rel.HOLDS or (graph.has_edge(person, post) and any(
+                    d["type"] == Rel.HOLDS and d.get("valid_from") == data.get("valid_from")
+                    for d in graph.get_edge_data(person, post).values())):
+                continue
+            found.append([index[post], whole.nodes[person]["name"], data.get("valid_from"), data.get("valid_to")])
+    return sorted(found, key=lambda h: (h[0], str(h[2]), h[1]))
 
 
 def hop_data(backend: Backend, hop: Hop) -> dict[str, Any]:
@@ -115,4 +160,4 @@ def _constant(document: dict[str, Any]) -> Callable[[str], dict[str, Any]]:
     return lambda _: document
 
 
-__all__ = ["cite", "details", "edge_details", "escalations", "hop_data", "legend"]
+__all__ = ["cite", "citer", "details", "escalations", "groups", "holdings", "hop_data", "legend"]

@@ -31,6 +31,9 @@ PAGE_MESSAGES: tuple[str, ...] = (
     N_("Relations drawn"), N_("Chain of authority and posts"), N_("Escalation routes"), N_("Other relations"),
     N_("Show as a list"), N_("Show as a drawing"), N_("Nodes and relations"), N_("Filter the list"), N_("Name"),
     N_("Kind"),
+    N_("Coordination councils, {name}: {count} councils ({nodes} nodes)"), N_("Posts and staff, {name}: {count}"),
+    N_("the first {count} listed: type to narrow the list"), N_("Export the view"), N_("Holders on this date"),
+    N_("as of {day}"), N_("Holders as of {day}; the rest of the page as of {asof}"),
 )
 
 #: The relationship types' meanings, which the edge panel shows (message ids declared in the vocabulary).

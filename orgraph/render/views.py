@@ -26,8 +26,26 @@ from orgraph.vocabulary import Kind, Rel, Role
 
 
 def graph_of(backend: Backend) -> nx.MultiDiGraph:
-    """The backend's model on its date as a networkx graph (nodes in id order, edges in neighbour order)."""
+    """The backend's model on its date as a networkx graph (nodes in id order, edges in neighbour order).
+
+    The memory backend's materialised graph is read directly (the same nodes and edges, without building
+    a :class:`~orgraph.backends.base.Neighbour` for each relation twice).
+    """
     graph = nx.MultiDiGraph()
+    dated = getattr(backend, "graph", None)
+    if isinstance(dated, nx.MultiDiGraph):  # filled as networkx fills it, without a key search per edge
+        node_data, succ, pred = graph._node, graph._succ, graph._pred
+        for node_id in sorted(dated._node):
+            node_data[node_id] = dated._node[node_id]  # shared, read only: the page changes no property
+            succ[node_id], pred[node_id] = {}, {}
+        for node_id in node_data:
+            out = sorted(((data["type"], target, key, data) for target, keyed in dated._succ[node_id].items()
+                          for key, data in keyed.items()), key=lambda e: e[:2])
+            for _, target, key, data in out:
+                keyed = succ[node_id].setdefault(target, {})
+                keyed[key] = data
+                pred[target][node_id] = keyed
+        return graph
     for node in backend.nodes():
         graph.add_node(node["id"], **node)
     for node_id in list(graph.nodes):
@@ -47,8 +65,8 @@ def clusters(graph: nx.MultiDiGraph, order: dict[str, int] | None = None) -> dic
     order = order or order_of(graph)
 
     def targets(node_id: str, rel_type: str) -> list[str]:
-        return sorted({v for _, v, d in graph.out_edges(node_id, data=True) if d["type"] == rel_type},
-                      key=order.__getitem__)
+        found = (v for v, keyed in graph._succ[node_id].items() if any(d["type"] == rel_type for d in keyed.values()))
+        return sorted(found, key=order.__getitem__)
 
     kind = {n: d["kind"] for n, d in graph.nodes(data=True)}
     cluster: dict[str, str] = {}
@@ -71,7 +89,7 @@ def clusters(graph: nx.MultiDiGraph, order: dict[str, int] | None = None) -> dic
             if bodies:
                 cluster[node_id] = cluster[bodies[0]] if cluster[bodies[0]] != "reference" else "region"
             else:
-                cluster[node_id] = "admin" if graph.nodes[node_id].get("role") == Role.HEAD else "region"
+                cluster[node_id] = "admin" if graph._node[node_id].get("role") == Role.HEAD else "region"
     rank = {"region": 1, "admin": 2}
     for node_id, node_kind in kind.items():
         if node_kind == Kind.PERSON:
@@ -99,7 +117,7 @@ def council_view(graph: nx.MultiDiGraph, cluster: dict[str, str], council: str) 
     councils = council_ids(graph)
     ids = {n for n in ids if cluster[n] == council or cluster[n] not in councils}
     for node_id in list(ids):
-        if graph.nodes[node_id]["kind"] == Kind.POST:
+        if graph._node[node_id]["kind"] == Kind.POST:
             ids.update(u for u, _, d in graph.in_edges(node_id, data=True) if d["type"] == Rel.HOLDS)
     return ids
 
@@ -124,14 +142,75 @@ def councils_of(graph: nx.MultiDiGraph, ids: set[str], cluster: dict[str, str]) 
     found: dict[str, list[str]] = {}
     for node_id in ids:
         own = {cluster[node_id]} & councils
-        if graph.nodes[node_id]["kind"] == Kind.PERSON:
-            own |= {cluster[p] for _, p, d in graph.out_edges(node_id, data=True) if d["type"] == Rel.HOLDS} & councils
+        if graph._node[node_id]["kind"] == Kind.PERSON:
+            own |= {cluster[p] for p, keyed in graph._succ[node_id].items()
+                    if any(d["type"] == Rel.HOLDS for d in keyed.values())} & councils
         found[node_id] = sorted(own)
     return found
+
+
+def bundles(graph: nx.MultiDiGraph, cluster: dict[str, str], order: dict[str, int]) -> dict[str, str]:
+    """Which group of the overview each node folds into: ``councils:REGION`` for a council's block (the
+    councils grouped by their nearest region), ``staff:ADMINISTRATION`` for an administration's posts and
+    people; the region's own bodies, the administrations themselves, documents and topics fold into none.
+
+    >>> import datetime as dt
+    >>> from orgraph.backends.memory import MemoryBackend
+    >>> from orgraph.model.loader import load
+    >>> from orgraph.resources import data_dir
+    >>> graph = graph_of(MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23)))
+    >>> bundles(graph, clusters(graph), order_of(graph))["sr-ortopedi-ordforande"]
+    'councils:vgr'
+    """
+    councils = council_ids(graph)
+    found: dict[str, str] = {}
+    region_of = {c: _nearest(graph, c, Kind.REGION, order) for c in sorted(councils, key=order.__getitem__)}
+    for node_id, block in cluster.items():
+        if block in councils and region_of.get(block):
+            found[node_id] = f"councils:{region_of[block]}"
+        elif block == "admin" and graph._node[node_id]["kind"] != Kind.ADMINISTRATION:
+            body = _administration_of(graph, node_id, order)
+            if body is not None:
+                found[node_id] = f"staff:{body}"
+    return found
+
+
+def _nearest(graph: nx.MultiDiGraph, start: str, kind: str, order: dict[str, int]) -> str | None:
+    """The nearest node of ``kind`` from ``start``, walking relations either way (ties: the first in order)."""
+    seen, layer = {start}, [start]
+    while layer:
+        following: set[str] = set()
+        for node_id in layer:
+            following.update(m for m in nx.all_neighbors(graph, node_id) if m not in seen)
+        hits = sorted((n for n in following if graph._node[n]["kind"] == kind), key=order.__getitem__)
+        if hits:
+            return hits[0]
+        seen |= following
+        layer = [n for n in following if graph._node[n]["kind"] not in (Kind.TOPIC, Kind.DOCUMENT)]
+    return None
+
+
+def _administration_of(graph: nx.MultiDiGraph, node_id: str, order: dict[str, int]) -> str | None:
+    """The administration a post belongs to or a person works for (directly, or through a post held)."""
+    node_data, succ = graph._node, graph._succ
+    kind = node_data[node_id]["kind"]
+    if kind not in (Kind.POST, Kind.PERSON):
+        return None
+    direct, posts = [], []
+    for target, keyed in succ[node_id].items():
+        for data in keyed.values():
+            if data["type"] in (Rel.POST_OF, Rel.EMPLOYED_BY) and node_data[target]["kind"] == Kind.ADMINISTRATION:
+                direct.append(target)
+            elif data["type"] == Rel.HOLDS and kind == Kind.PERSON:
+                posts.append(target)
+    if not direct:
+        direct = [b for post in posts for b, keyed in succ[post].items() if node_data[b]["kind"] == Kind.ADMINISTRATION
+                  and any(d["type"] == Rel.POST_OF for d in keyed.values())]
+    return min(direct, key=order.__getitem__) if direct else None
 
 
 def _same_props(edge: dict[str, Any], props: dict[str, Any]) -> bool:
     return all(edge.get(key) == value for key, value in props.items())
 
 
-__all__ = ["clusters", "council_ids", "council_view", "councils_of", "graph_of", "order_of", "view_edges"]
+__all__ = ["bundles", "clusters", "council_ids", "council_view", "councils_of", "graph_of", "order_of", "view_edges"]
