@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def close_matches(value: str, known: Iterable[str], limit: int = 3) -> list[str]:
     """The known values closest to ``value``, best first."""
+    import difflib  # only when a value is wrong: every command imports this module
+
     return difflib.get_close_matches(value, list(known), n=limit, cutoff=0.6)
 
 
