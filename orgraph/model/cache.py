@@ -188,7 +188,8 @@ def write(path: Path, key: str, model: Model) -> bool:
     """Store ``model`` under ``key`` atomically; False (and nothing left behind) when that is not possible."""
     import pickle
 
-    model.compiled.incidence()  # stored with it: a command on the cached model reads only the nodes it asks about
+    # Stored with it, so that a command on the cached model reads only the nodes it asks about.
+    model.compiled.incidence(), model.compiled.kinds(), model.compiled.dated()
     compiled = pickle.dumps((model.compiled, model.locations, model.relation_locations),
                             protocol=pickle.HIGHEST_PROTOCOL)
     typed = pickle.dumps((model.nodes, model.relations), protocol=pickle.HIGHEST_PROTOCOL)

@@ -54,6 +54,25 @@ class Compiled:
             object.__setattr__(self, "_incidence", found)
         return found
 
+    def kinds(self) -> dict[str, list[str]]:
+        """The node ids of each kind, in model order (built once; kept in the model cache)."""
+        found = self.__dict__.get("_kinds")
+        if found is None:
+            found = {}
+            for node_id, props in self.nodes.items():
+                found.setdefault(props["kind"], []).append(node_id)
+            object.__setattr__(self, "_kinds", found)
+        return found
+
+    def dated(self) -> tuple[str, ...]:
+        """The ids of the nodes with a ``valid_from`` or ``valid_to`` (the only ones a date can leave out)."""
+        found = self.__dict__.get("_dated")
+        if found is None:
+            found = tuple(node_id for node_id, props in self.nodes.items()
+                          if "valid_from" in props or "valid_to" in props)
+            object.__setattr__(self, "_dated", found)
+        return found
+
 
 class Model:
     """Nodes by id and the relations between them, validated by :func:`orgraph.model.loader.load`.
@@ -108,7 +127,8 @@ class Model:
         """The model as it stands on ``day``, with its indexes (built once per date, then shared)."""
         if day not in self._days:
             compiled = self.compiled
-            self._days[day] = Snapshot(compiled.nodes, compiled.edges, day, compiled.incidence())
+            self._days[day] = Snapshot(compiled.nodes, compiled.edges, day, compiled.incidence(),
+                                       kinds=compiled.kinds(), dated=compiled.dated())
         return self._days[day]
 
     def graph(self) -> nx.MultiDiGraph:

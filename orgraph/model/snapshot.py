@@ -102,18 +102,27 @@ class Snapshot:
     """
 
     def __init__(self, nodes: dict[str, dict[str, Any]], edges: Sequence[tuple[str, str, dict[str, Any]]],
-                 day: dt.date, incidence: Incidence | None = None):
+                 day: dt.date, incidence: Incidence | None = None, *, kinds: dict[str, list[str]] | None = None,
+                 dated: Iterable[str] | None = None):
         self.day = day
-        self._edges, self._incidence = edges, incidence
-        self.nodes: dict[str, dict[str, Any]] = {
-            n: p for n, p in nodes.items() if (_FROM not in p and _TO not in p) or valid_on(p, day)}
+        self._edges, self._incidence, self._all_kinds = edges, incidence, kinds
+        self.nodes: dict[str, dict[str, Any]]
+        if dated is None:
+            self.nodes = {n: p for n, p in nodes.items() if (_FROM not in p and _TO not in p) or valid_on(p, day)}
+        else:  # only the dated nodes can be left out: when none is, the map is the model's own
+            gone = [n for n in dated if not valid_on(nodes[n], day)]
+            self.nodes = nodes
+            if gone:
+                self.nodes = dict(nodes)
+                for node_id in gone:
+                    del self.nodes[node_id]
         self._out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         self._in: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         if incidence is None:
             self._sort_out_every_edge()
         self._ids: list[str] | None = None
         self._kinds: dict[str, list[str]] | None = None
-        self._sorted_kinds: set[str] = set()
+        self._sorted: dict[str, list[str]] = {}
         self._grouped: dict[tuple[str, str], dict[str, list[tuple[str, dict[str, Any]]]]] = {}
         self._adjacent: dict[tuple[str, str, str], list[str]] = {}
 
@@ -174,19 +183,19 @@ class Snapshot:
 
     def of_kind(self, kind: str) -> list[str]:
         """The ids of the nodes of one kind, sorted (each kind sorted when first asked for)."""
-        if self._kinds is None:
-            kinds: dict[str, list[str]] = {}
-            for node_id, props in self.nodes.items():
-                found = kinds.get(props["kind"])
-                if found is None:
-                    kinds[props["kind"]] = [node_id]
-                else:
-                    found.append(node_id)
-            self._kinds = kinds
-        found = self._kinds.get(kind, [])
-        if kind not in self._sorted_kinds:
-            found.sort()
-            self._sorted_kinds.add(kind)
+        found = self._sorted.get(kind)
+        if found is None:
+            if self._all_kinds is not None:  # the model's own index: only this kind is read
+                kept = self.nodes
+                found = sorted(n for n in self._all_kinds.get(kind, ()) if n in kept)
+            else:
+                if self._kinds is None:
+                    kinds: dict[str, list[str]] = {}
+                    for node_id, props in self.nodes.items():
+                        kinds.setdefault(props["kind"], []).append(node_id)
+                    self._kinds = kinds
+                found = sorted(self._kinds.get(kind, ()))
+            self._sorted[kind] = found
         return found
 
     def edges_out(self, node_id: str) -> list[tuple[str, dict[str, Any]]] | tuple:

@@ -17,8 +17,9 @@ from collections import defaultdict
 from typing import Any
 
 from orgraph import vocabulary
-from orgraph.backends.base import Backend, Neighbour
+from orgraph.backends.base import OUT, Backend, Neighbour
 from orgraph.backends.base import holders as post_holders
+from orgraph.backends.base import related as related_of
 from orgraph.vocabulary import Kind, Rel
 
 #: ``orgraph list WHAT`` for the things stored as nodes: WHAT → node kinds.
@@ -59,16 +60,14 @@ def listing(backend: Backend, what: str) -> list[dict[str, Any]]:
                 row[key] = node[key]
         if what == "topics":
             row["question"] = vocabulary.TOPICS[node["id"]].question
-        if what in ("councils", "posts", "people"):
-            neighbours = backend.neighbours(node["id"])
-            if what == "councils":
-                row["mandates"] = [{key: doc.get(key) for key in ("id", "name", "number", "date", "decided")}
-                                   for doc in related(neighbours, Rel.HAS_MANDATE, "out")]
-            elif what == "posts":
-                row["of"] = [n["id"] for n in related(neighbours, Rel.POST_OF, "out")]
-                row["holders"] = [h["id"] for h in holders(backend, node["id"])]
-            else:
-                row["posts"] = [n["id"] for n in related(neighbours, Rel.HOLDS, "out")]
+        if what == "councils":  # one relationship type each: a council has dozens of others
+            row["mandates"] = [{key: n.node.get(key) for key in ("id", "name", "number", "date", "decided")}
+                               for n in related_of(backend, node["id"], Rel.HAS_MANDATE, OUT)]
+        elif what == "posts":
+            row["of"] = [n.node["id"] for n in related_of(backend, node["id"], Rel.POST_OF, OUT)]
+            row["holders"] = [h["id"] for h in holders(backend, node["id"])]
+        elif what == "people":
+            row["posts"] = [n.node["id"] for n in related_of(backend, node["id"], Rel.HOLDS, OUT)]
         rows.append(row)
     return rows
 
