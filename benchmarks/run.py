@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, help="runs of each start-up command (default 2×repeat+1)")
     parser.add_argument("--pyvis-timeout", type=float, default=PYVIS_TIMEOUT_S, metavar="SECONDS",
                         help="give up waiting for pyvis' page (physics on) after this long; larger sizes then skip it")
+    parser.add_argument("--no-falkordb", action="store_true",
+                        help="start no FalkorDB server (its figures report n/a): for a machine where it does not answer")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "orgraph-bench-cache",
                         help="where generated models are kept between runs")
     args = parser.parse_args(argv)
@@ -157,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                                  else sys.argv[1:]),
                               "repeat": args.repeat, "sizes": [], "notes": []}
     args.cache.mkdir(parents=True, exist_ok=True)
-    falkor = Falkor()
+    falkor = Falkor(start=not args.no_falkordb)
     browser = Browser() if any(n <= b5_render.BROWSER_MAX_NODES for n in sizes) else None
     scratch = Path(tempfile.mkdtemp(prefix="orgraph-bench-"))
     contexts: list[Context] = []

@@ -19,11 +19,14 @@ BROWSER_TIMEOUT_S = 60.0  # orgraph's page
 class Falkor:
     """One FalkorDB server for the whole run, a fresh graph per measurement."""
 
-    def __init__(self) -> None:
+    def __init__(self, start: bool = True) -> None:
         self.server = None
         self.client = None
         self.why = ""
         self.counter = 0
+        if not start:
+            self.why = "n/a (not run: --no-falkordb)"
+            return
         if not built("orgraph.backends.falkordb") or not built("orgraph.backends.cypher_load"):
             self.why = NOT_BUILT
             return
