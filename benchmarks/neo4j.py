@@ -35,8 +35,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import model_dir, parse_size, percentile
 from benchmarks.neo4j_figures import BATCH, READS, SPECS, entry, notes, table, write_docs
-from benchmarks.run import load_average, machine, model_dir, parse_size, percentile
+from benchmarks.report import load_average, machine
 
 __all__ = ["main", "measure_model"]
 

@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import hashlib
 import json
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -27,37 +25,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import model_dir, parse_size
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DAY = dt.date(2026, 11, 23)
 GOALS = {"render_s": 2.0, "html_mb": 5.0, "interactive_ratio": 1.5}
-
-
-def parse_size(text: str) -> int:
-    """``1k`` → 1000, ``10k`` → 10000, ``250`` → 250.
-
-    >>> [parse_size(t) for t in ("1k", "10k", "1.5k", "250")]
-    [1000, 10000, 1500, 250]
-    """
-    text = text.strip().lower()
-    return round(float(text[:-1]) * 1000) if text.endswith("k") else int(text)
-
-
-def model_dir(nodes: int, cache: Path) -> tuple[Path, dict[str, Any]]:
-    """The synthetic model of about ``nodes`` nodes (``orgraph synth``), generated once per spec and
-    generator version into ``cache``."""
-    from orgraph import synth
-
-    spec = synth.spec_for_nodes(nodes)
-    sources = sorted(Path(synth.__file__).parent.glob("*.py"))  # the generator is a package of modules
-    version = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:10]
-    target = cache / (f"render-r{spec.regions}-c{spec.councils_per_region}-s{spec.staff_per_administration}"
-                      f"-seed{spec.seed}-v{spec.violation_rate:g}-{version}")
-    if not (target / synth.MANIFEST).is_file():
-        if target.exists():
-            shutil.rmtree(target)
-        synth.generate(spec, target)
-    return target, json.loads((target / synth.MANIFEST).read_text(encoding="utf-8"))
 
 
 def interactive_ms(browser: Any, page_file: Path, timeout_s: float = 60.0) -> float:

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = ["close_matches", "did_you_mean"]
@@ -16,6 +15,8 @@ __all__ = ["close_matches", "did_you_mean"]
 
 def close_matches(value: str, known: Iterable[str], limit: int = 3) -> list[str]:
     """The known values closest to ``value``, best first."""
+    import difflib  # only when a value is wrong: every command imports this module
+
     return difflib.get_close_matches(value, list(known), n=limit, cutoff=0.6)
 
 

@@ -9,7 +9,6 @@ True
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["SHIPPED", "data_dir"]
@@ -21,7 +20,7 @@ def data_dir(name: str) -> Path:
     """The directory ``name`` (one of :data:`SHIPPED`) from the wheel or from the checkout."""
     if name not in SHIPPED:
         raise ValueError(f"not a shipped directory: {name}")
-    packaged = Path(str(resources.files("orgraph"))) / "_data" / name
+    packaged = Path(__file__).resolve().parent / "_data" / name  # importlib.resources would cost 10 imports
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / name

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from orgraph.backends.base import Hop, Neighbour, hop_order, neighbour_order
-from orgraph.backends.paths import shortest_paths
+from orgraph.backends.paths import shortest_paths_over
 from orgraph.model.graph import Model, as_of
 
 if TYPE_CHECKING:
@@ -104,8 +104,8 @@ class MemoryBackend:
         if found is None:
             snapshot = self.snapshot
             edges = snapshot.edges_by_type(node_id, direction).get(rel_type, ())
-            found = sorted((Neighbour(rel_type, direction, dict(snapshot.nodes[other]), _edge_props(data))
-                            for other, data in edges), key=neighbour_order)
+            found = _in_order([Neighbour(rel_type, direction, dict(snapshot.nodes[other]), _edge_props(data))
+                               for other, data in edges])
             if len(self._typed) >= NEIGHBOUR_CACHE:
                 self._typed.clear()
             self._typed[key] = found
@@ -118,19 +118,20 @@ class MemoryBackend:
         ``via`` limits the relationship types; ``max_hops`` the length.  Paths
         are ordered by the ids along them, so the first is the same on every
         run and every backend; without ``all_paths`` only that one is returned.
-        The search (:func:`~orgraph.backends.paths.shortest_paths`) stops at the meeting layer.
+        The search (:func:`~orgraph.backends.paths.shortest_paths_over`) stops at the meeting layer.
         """
         snapshot = self.snapshot
         if source not in snapshot or target not in snapshot:
             return []
         types = frozenset(via) if via else None
         if types is None:
-            step = snapshot.undirected
+            def edges(node_id: str) -> tuple[Any, Any]:
+                return snapshot.edges_out(node_id), snapshot.edges_in(node_id)
         else:
-            def step(node_id: str) -> list[str]:
-                return sorted({other for other, data in snapshot.edges_out(node_id) if data["type"] in types}
-                              | {other for other, data in snapshot.edges_in(node_id) if data["type"] in types})
-        found = shortest_paths(source, target, step, max_hops)
+            def edges(node_id: str) -> tuple[Any, Any]:
+                return ([edge for edge in snapshot.edges_out(node_id) if edge[1]["type"] in types],
+                        [edge for edge in snapshot.edges_in(node_id) if edge[1]["type"] in types])
+        found = shortest_paths_over(source, target, edges, max_hops)
         node_paths = list(found) if all_paths else [path for path in [next(found, None)] if path is not None]
         return [[self._hop(a, b, types) for a, b in zip(path, path[1:], strict=False)] for path in node_paths]
 
@@ -142,6 +143,19 @@ class MemoryBackend:
         candidates += [Hop(b, data["type"], a, False, _edge_props(data)) for other, data in snapshot.edges_in(a)
                        if other == b and (types is None or data["type"] in types)]
         return min(candidates, key=hop_order)
+
+
+def _in_order(found: list[Neighbour]) -> list[Neighbour]:
+    """Neighbours of one type and direction in :func:`neighbour_order`: by the other node's id, and only
+    where two share an id by their properties too (building every key's sorted properties is the cost)."""
+    found.sort(key=_other_id)
+    if any(a.node["id"] == b.node["id"] for a, b in zip(found, found[1:], strict=False)):
+        found.sort(key=neighbour_order)
+    return found
+
+
+def _other_id(n: Neighbour) -> str:
+    return n.node["id"]
 
 
 def _edge_props(data: dict[str, Any]) -> dict[str, Any]:

@@ -21,21 +21,42 @@ a time: taking only the first costs one walk down the meeting's predecessor sets
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
+
+#: What :func:`shortest_paths_over` reads of a node: two sequences (its outgoing and its incoming edges,
+#: say) of tuples whose first item is the node at the other end.
+Edges = Callable[[str], tuple[Sequence[tuple], Sequence[tuple]]]
 
 __all__ = ["shortest_paths"]
 
 
-def shortest_paths(source: str, target: str, neighbours: Callable[[str], Iterable[str]],
+def shortest_paths(source: str, target: str, neighbours: Callable[[str], Sequence[str]],
                    max_hops: int | None = None) -> Iterator[list[str]]:
     """Every shortest path from ``source`` to ``target`` (lists of ids), in sorted order; none past ``max_hops``.
 
-    ``neighbours(node)`` gives the nodes one step away (the walk is undirected when it lists both ways).
+    ``neighbours(node)`` gives the nodes one step away, in any order and possibly with repeats (the walk
+    is undirected when it lists both ways); it is called at most once per node reached.
+    """
+    return shortest_paths_over(source, target, lambda node: ([(other,) for other in neighbours(node)], ()),
+                               max_hops)
+
+
+def shortest_paths_over(source: str, target: str, edges: Edges, max_hops: int | None = None
+                        ) -> Iterator[list[str]]:
+    """:func:`shortest_paths` over a graph's own edge lists (see :data:`Edges`), walked as they are.
+
+    Nothing is copied per node read: what a :class:`~orgraph.model.snapshot.Snapshot` keeps is read as is.
+
+    >>> out = {"a": [("b", {}), ("c", {})], "b": [("d", {})], "c": [("d", {})]}
+    >>> into = {"b": [("a", {})], "c": [("a", {})], "d": [("b", {}), ("c", {})]}
+    >>> list(shortest_paths_over("d", "a", lambda n: (out.get(n, ()), into.get(n, ()))))
+    [['d', 'b', 'a'], ['d', 'c', 'a']]
     """
     if source == target:
         yield [source]
         return
-    meeting = _meet(source, target, neighbours, max_hops)
+    meeting = _meet(source, target, edges, max_hops)
     if meeting is None:
         return
     near_source, near_target, crossings = meeting
@@ -57,35 +78,46 @@ def shortest_paths(source: str, target: str, neighbours: Callable[[str], Iterabl
     yield from _walk(source, target, steps, near_target)
 
 
-def _meet(source: str, target: str, neighbours: Callable[[str], Iterable[str]], max_hops: int | None
+_FIRST = itemgetter(0)
+
+
+def _meet(source: str, target: str, edges: Edges, max_hops: int | None
           ) -> tuple[dict[str, list[str]], dict[str, list[str]], set[tuple[str, str]]] | None:
-    """The two searches' predecessor sets and the crossing edges (source side, target side), or None."""
+    """The two searches' predecessor sets and the crossing edges (source side, target side), or None.
+
+    Each layer is first read and tested against the other side's nodes as a whole (``isdisjoint``: a C
+    loop per node, no list built); only a layer that does not touch the other side is expanded node by
+    node, and of the layer that does, only the nodes touching it are looked at again.
+    """
     distance: tuple[dict[str, int], dict[str, int]] = ({source: 0}, {target: 0})
     nearer: tuple[dict[str, list[str]], dict[str, list[str]]] = ({source: []}, {target: []})
     frontiers = ([source], [target])
     depth = [0, 0]
+    first = _FIRST
     while frontiers[0] and frontiers[1]:
         if max_hops is not None and depth[0] + depth[1] + 1 > max_hops:
             return None
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         mine, theirs, before = distance[side], distance[1 - side], nearer[side]
+        apart = theirs.keys().isdisjoint
+        read = [(node, *edges(node)) for node in frontiers[side]]
+        met = [(node, one, two) for node, one, two in read if not (apart(map(first, one)) and apart(map(first, two)))]
+        if met:
+            crossings = {(node, other) if side == 0 else (other, node)
+                         for node, one, two in met for other in (*map(first, one), *map(first, two))
+                         if other in theirs}
+            return nearer[0], nearer[1], crossings
         step = depth[side] + 1
-        crossings: set[tuple[str, str]] = set()
         layer: list[str] = []
-        for node in frontiers[side]:
-            for other in neighbours(node):
-                if other in theirs:
-                    crossings.add((node, other) if side == 0 else (other, node))
-                    continue
+        for node, one, two in read:
+            for other in (*map(first, one), *map(first, two)):
                 reached = mine.get(other)
                 if reached is None:
                     mine[other] = step
                     before[other] = [node]
                     layer.append(other)
-                elif reached == step:
+                elif reached == step and before[other][-1] != node:  # linked twice: one predecessor
                     before[other].append(node)
-        if crossings:
-            return nearer[0], nearer[1], crossings
         depth[side] = step
         frontiers = (layer, frontiers[1]) if side == 0 else (frontiers[0], layer)
     return None

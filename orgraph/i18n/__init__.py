@@ -20,7 +20,7 @@ import gettext as _gettext
 from collections.abc import Callable
 from contextvars import ContextVar
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from orgraph.errors import UsageError
 
@@ -30,7 +30,25 @@ LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT = "sv"
 #: The gettext domain and where its catalogs are.
 DOMAIN = "orgraph"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+#: ``LOCALE_DIR``, the directory of the catalogs, is a :class:`~pathlib.Path` made on first use (below):
+#: every command imports this module, ``orgraph --help`` too, and pathlib is a tenth of its start-up.
+
+
+def __getattr__(name: str) -> Any:
+    if name == "LOCALE_DIR":
+        return _locale_dir()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _locale_dir() -> Path:
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent / "locale"
+
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _current: ContextVar[str] = ContextVar("orgraph_language", default=DEFAULT)
 
@@ -51,7 +69,7 @@ def language(chosen: str | None, declared: str | None) -> str:
 def translations(lang: str) -> _gettext.GNUTranslations:
     """The compiled catalog of ``lang``."""
     check_language(lang)
-    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    path = _locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     with path.open("rb") as handle:
         return _gettext.GNUTranslations(handle)
 

@@ -30,23 +30,29 @@ the user.)
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
-import pickle
 from pathlib import Path
 from typing import Any
 
 import orgraph
 from orgraph.model.graph import Compiled, Model
 
+try:  # the C modules themselves: hashlib loads OpenSSL and pickle.py a dozen modules, for two functions
+    from _blake2 import blake2b
+    from _pickle import loads as _loads
+except ImportError:  # pragma: no cover - another Python implementation
+    from hashlib import blake2b
+    from pickle import loads as _loads
+
 #: Bumped when the file layout or the compiled form changes.
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"orgraph-model-cache\n"
 SUFFIX = ".model"
 DATA_SUFFIXES = (".yaml", ".yml")
 #: The modules whose code decides what a loaded model holds.
-_BUILDERS = ("model/loader.py", "model/schema.py", "model/graph.py", "model/values.py", "vocabulary.py")
+_BUILDERS = ("model/loader.py", "model/schema.py", "model/graph.py", "model/snapshot.py", "model/values.py",
+             "vocabulary.py")
 
 
 def cache_dir() -> Path:
@@ -62,13 +68,13 @@ def cache_dir() -> Path:
 def entry_path(directory: str | Path) -> Path:
     """The entry of one data directory (named by a hash of its absolute path)."""
     where = str(Path(directory).resolve())
-    return cache_dir() / (hashlib.sha256(where.encode("utf-8")).hexdigest()[:24] + SUFFIX)
+    return cache_dir() / (blake2b(where.encode("utf-8"), digest_size=12).hexdigest() + SUFFIX)
 
 
 def key_of(directory: str | Path) -> str:
     """The hash an entry must carry to be used for ``directory`` as it is now."""
     directory = Path(directory)
-    digest = hashlib.blake2b(digest_size=32)
+    digest = blake2b(digest_size=32)
     digest.update(f"orgraph {orgraph.__version__} format {FORMAT}\n".encode())
     package = Path(orgraph.__file__).parent
     for name in _BUILDERS:
@@ -135,7 +141,7 @@ def _unpickle(data: bytes) -> Any:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        return _loads(data)
     finally:
         if collecting:
             gc.enable()
@@ -158,7 +164,7 @@ def _header(handle: Any, key: str) -> dict[str, Any] | None:
 
 
 def _whole(data: bytes, expected: list[Any]) -> bool:
-    return len(data) == expected[0] and hashlib.blake2b(data, digest_size=32).hexdigest() == expected[1]
+    return len(data) == expected[0] and blake2b(data, digest_size=32).hexdigest() == expected[1]
 
 
 def _typed(path: Path, key: str, directory: Path) -> tuple[dict[str, Any], tuple]:
@@ -180,12 +186,16 @@ def _typed(path: Path, key: str, directory: Path) -> tuple[dict[str, Any], tuple
 
 def write(path: Path, key: str, model: Model) -> bool:
     """Store ``model`` under ``key`` atomically; False (and nothing left behind) when that is not possible."""
+    import pickle
+
+    # Stored with it, so that a command on the cached model reads only the nodes it asks about.
+    model.compiled.incidence(), model.compiled.kinds(), model.compiled.dated()
     compiled = pickle.dumps((model.compiled, model.locations, model.relation_locations),
                             protocol=pickle.HIGHEST_PROTOCOL)
     typed = pickle.dumps((model.nodes, model.relations), protocol=pickle.HIGHEST_PROTOCOL)
     header = {"key": key, "format": FORMAT, "orgraph": orgraph.__version__,
-              "compiled": [len(compiled), hashlib.blake2b(compiled, digest_size=32).hexdigest()],
-              "typed": [len(typed), hashlib.blake2b(typed, digest_size=32).hexdigest()]}
+              "compiled": [len(compiled), blake2b(compiled, digest_size=32).hexdigest()],
+              "typed": [len(typed), blake2b(typed, digest_size=32).hexdigest()]}
     import tempfile
 
     temporary = None

@@ -19,12 +19,15 @@ and kept, each sorted.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import gc
+from array import array
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from orgraph.vocabulary import Kind, Rel
 
 _NONE: tuple = ()
+_FROM, _TO = "valid_from", "valid_to"
 
 
 def valid_on(props: dict[str, Any], day: dt.date) -> bool:
@@ -37,28 +40,133 @@ def valid_on(props: dict[str, Any], day: dt.date) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
 
 
+class Incidence:
+    """Which edges touch each node, by position in the compiled edge list (compressed rows, no tuples).
+
+    Node ``position[id]`` has its outgoing edges at ``edges[offsets[2p]:offsets[2p + 1]]`` and its
+    incoming ones at ``edges[offsets[2p + 1]:offsets[2p + 2]]``, each in the model's order.  Two flat
+    arrays and one dict: cheap to keep in the model cache and to read back, so that a snapshot reads a
+    node's edges only when asked about that node.
+
+    >>> index = Incidence.of(["a", "b"], [("a", "b", {}), ("b", "a", {}), ("a", "a", {})])
+    >>> index.out_of("a"), index.into("a")
+    ([0, 2], [1, 2])
+    """
+
+    def __init__(self, position: dict[str, int], offsets: array, edges: array):
+        self.position, self.offsets, self.edges = position, offsets, edges
+
+    @classmethod
+    def of(cls, node_ids: Iterable[str], edges: Iterable[tuple[str, str, Any]]) -> Incidence:
+        """The incidence of ``edges`` over ``node_ids`` (every end must be one of them)."""
+        position = {node_id: index for index, node_id in enumerate(node_ids)}
+        edges = list(edges)
+        counts = [0] * (2 * len(position) + 1)
+        for source, target, _ in edges:
+            counts[2 * position[source] + 1] += 1
+            counts[2 * position[target] + 2] += 1
+        for index in range(1, len(counts)):
+            counts[index] += counts[index - 1]
+        offsets = array("q", counts)
+        fill = counts[:-1]
+        slots = [0] * len(edges) * 2
+        for number, (source, target, _) in enumerate(edges):
+            at = 2 * position[source]
+            slots[fill[at]] = number
+            fill[at] += 1
+            at = 2 * position[target] + 1
+            slots[fill[at]] = number
+            fill[at] += 1
+        return cls(position, offsets, array("q", slots))
+
+    def out_of(self, node_id: str) -> list[int]:
+        """The positions of the edges leaving ``node_id``."""
+        at = 2 * self.position[node_id]
+        return self.edges[self.offsets[at]:self.offsets[at + 1]].tolist()
+
+    def into(self, node_id: str) -> list[int]:
+        """The positions of the edges entering ``node_id``."""
+        at = 2 * self.position[node_id] + 1
+        return self.edges[self.offsets[at]:self.offsets[at + 1]].tolist()
+
+    def __reduce__(self) -> tuple:
+        return Incidence, (self.position, self.offsets, self.edges)
+
+
 class Snapshot:
     """Nodes and edges valid on ``day``; edges as ``(other id, properties)`` per node and direction.
 
-    The property maps are the compiled model's own: treat them as read-only.
+    The property maps are the compiled model's own: treat them as read-only.  With an
+    :class:`Incidence` of the edges, a node's edges are read (and the date applied to them) the first
+    time the node is asked about, and kept; without one, every edge is sorted out up front.
     """
 
-    def __init__(self, nodes: dict[str, dict[str, Any]], edges: Iterable[tuple[str, str, dict[str, Any]]],
-                 day: dt.date):
+    def __init__(self, nodes: dict[str, dict[str, Any]], edges: Sequence[tuple[str, str, dict[str, Any]]],
+                 day: dt.date, incidence: Incidence | None = None, *, kinds: dict[str, list[str]] | None = None,
+                 dated: Iterable[str] | None = None):
         self.day = day
-        self.nodes: dict[str, dict[str, Any]] = {n: p for n, p in nodes.items() if valid_on(p, day)}
+        self._edges, self._incidence, self._all_kinds = edges, incidence, kinds
+        self.nodes: dict[str, dict[str, Any]]
+        if dated is None:
+            self.nodes = {n: p for n, p in nodes.items() if (_FROM not in p and _TO not in p) or valid_on(p, day)}
+        else:  # only the dated nodes can be left out: when none is, the map is the model's own
+            gone = [n for n in dated if not valid_on(nodes[n], day)]
+            self.nodes = nodes
+            if gone:
+                self.nodes = dict(nodes)
+                for node_id in gone:
+                    del self.nodes[node_id]
         self._out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         self._in: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-        kept = self.nodes
-        for source, target, data in edges:
-            if source in kept and target in kept and valid_on(data, day):
-                self._out.setdefault(source, []).append((target, data))
-                self._in.setdefault(target, []).append((source, data))
+        if incidence is None:
+            self._sort_out_every_edge()
         self._ids: list[str] | None = None
         self._kinds: dict[str, list[str]] | None = None
+        self._sorted: dict[str, list[str]] = {}
         self._grouped: dict[tuple[str, str], dict[str, list[tuple[str, dict[str, Any]]]]] = {}
         self._adjacent: dict[tuple[str, str, str], list[str]] = {}
-        self._undirected: dict[str, list[str]] = {}
+
+    def _sort_out_every_edge(self) -> None:
+        collecting = gc.isenabled()
+        gc.disable()  # hundreds of thousands of new tuples and lists, no cycles: the collector only costs time
+        try:
+            kept, out, into, day = self.nodes, self._out, self._in, self.day
+            for source, target, data in self._edges:
+                if source in kept and target in kept and ((_FROM not in data and _TO not in data)
+                                                          or valid_on(data, day)):
+                    found = out.get(source)
+                    if found is None:
+                        out[source] = [(target, data)]
+                    else:
+                        found.append((target, data))
+                    found = into.get(target)
+                    if found is None:
+                        into[target] = [(source, data)]
+                    else:
+                        found.append((source, data))
+            self._incidence = None
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _read(self, node_id: str) -> None:
+        """Fill ``_out`` and ``_in`` for one node from the incidence (a node not there: nothing)."""
+        kept, edges, day, index = self.nodes, self._edges, self.day, self._incidence
+        assert index is not None
+        if node_id not in kept:
+            self._out[node_id] = self._in[node_id] = _NONE  # type: ignore[assignment]
+            return
+        out = []
+        for number in index.out_of(node_id):
+            _, target, data = edges[number]
+            if target in kept and ((_FROM not in data and _TO not in data) or valid_on(data, day)):
+                out.append((target, data))
+        into = []
+        for number in index.into(node_id):
+            source, _, data = edges[number]
+            if source in kept and ((_FROM not in data and _TO not in data) or valid_on(data, day)):
+                into.append((source, data))
+        self._out[node_id], self._in[node_id] = out, into
 
     def __contains__(self, node_id: object) -> bool:
         return node_id in self.nodes
@@ -74,21 +182,41 @@ class Snapshot:
         return self._ids
 
     def of_kind(self, kind: str) -> list[str]:
-        """The ids of the nodes of one kind, sorted."""
-        if self._kinds is None:
-            kinds: dict[str, list[str]] = {}
-            for node_id in self.ids():
-                kinds.setdefault(self.nodes[node_id]["kind"], []).append(node_id)
-            self._kinds = kinds
-        return self._kinds.get(kind, [])
+        """The ids of the nodes of one kind, sorted (each kind sorted when first asked for)."""
+        found = self._sorted.get(kind)
+        if found is None:
+            if self._all_kinds is not None:  # the model's own index: only this kind is read
+                kept = self.nodes
+                found = sorted(n for n in self._all_kinds.get(kind, ()) if n in kept)
+            else:
+                if self._kinds is None:
+                    kinds: dict[str, list[str]] = {}
+                    for node_id, props in self.nodes.items():
+                        kinds.setdefault(props["kind"], []).append(node_id)
+                    self._kinds = kinds
+                found = sorted(self._kinds.get(kind, ()))
+            self._sorted[kind] = found
+        return found
 
     def edges_out(self, node_id: str) -> list[tuple[str, dict[str, Any]]] | tuple:
         """``(target, properties)`` of every edge leaving ``node_id``, in the model's order."""
-        return self._out.get(node_id, _NONE)
+        found = self._out.get(node_id)
+        if found is None:
+            if self._incidence is None or node_id in self._in:
+                return _NONE
+            self._read(node_id)
+            found = self._out[node_id]
+        return found
 
     def edges_in(self, node_id: str) -> list[tuple[str, dict[str, Any]]] | tuple:
         """``(source, properties)`` of every edge entering ``node_id``, in the model's order."""
-        return self._in.get(node_id, _NONE)
+        found = self._in.get(node_id)
+        if found is None:
+            if self._incidence is None or node_id in self._out:
+                return _NONE
+            self._read(node_id)
+            found = self._in[node_id]
+        return found
 
     def edges_by_type(self, node_id: str, direction: str = "out") -> dict[str, list[tuple[str, dict[str, Any]]]]:
         """A node's edges one way (``direction`` "out" or "in") grouped by type, in the model's order."""
@@ -109,14 +237,6 @@ class Snapshot:
             found = self._adjacent[key] = sorted({other for other, _ in edges})
         return found
 
-    def undirected(self, node_id: str) -> list[str]:
-        """The distinct neighbours of a node over every relationship, either way, sorted."""
-        found = self._undirected.get(node_id)
-        if found is None:
-            found = self._undirected[node_id] = sorted(
-                {other for other, _ in self.edges_out(node_id)} | {other for other, _ in self.edges_in(node_id)})
-        return found
-
     def holders(self, post_id: str) -> list[str]:
         """The people holding a post on the day, sorted (empty: vacant)."""
         return [p for p in self.adjacent(post_id, Rel.HOLDS, "in") if self.nodes[p]["kind"] == Kind.PERSON]
@@ -127,4 +247,4 @@ class Snapshot:
                 and (role is None or self.nodes[p].get("role") == role)]
 
 
-__all__ = ["Snapshot", "valid_on"]
+__all__ = ["Incidence", "Snapshot", "valid_on"]

@@ -18,7 +18,6 @@ __all__ = ["table", "citation", "hop_line"]
 
 def table(rows: list[dict[str, Any]], columns: list[str]) -> str:
     """A plain table of ``rows`` with the given columns (lists joined by commas, missing cells blank)."""
-    from tabulate import tabulate
 
     def cell(value: Any) -> str:
         if value is None:
@@ -31,8 +30,37 @@ def table(rows: list[dict[str, Any]], columns: list[str]) -> str:
 
     if not rows:
         return "(none)"
-    return tabulate([[cell(row.get(c)) for c in columns] for row in rows], headers=columns,
-                    disable_numparse=True)
+    cells = [[cell(row.get(c)) for c in columns] for row in rows]
+    return _simple(cells, columns) or _tabulate(cells, columns)
+
+
+#: Printable Latin-1, and the typographic marks Swedish text uses: one column each, as wcwidth counts them.
+_NARROW = frozenset(chr(code) for code in range(0x20, 0x100) if chr(code).isprintable()) | frozenset("–—‘’“”…€")
+
+
+def _simple(cells: list[list[str]], headers: list[str]) -> str | None:
+    """What ``tabulate(cells, headers, disable_numparse=True)`` prints, for cells of :data:`_NARROW` text
+    (one character one column), without importing tabulate and its width tables; ``None`` for anything else.
+
+    >>> _simple([["a", "bb"], ["ccc", ""]], ["x", "yy"])
+    'x    yy\\n---  ----\\na    bb\\nccc'
+    >>> _simple([["日本", ""]], ["x", "y"]) is None
+    True
+    """
+    rows = [[text.strip() for text in row] for row in cells]
+    for text in [*headers, *(text for row in rows for text in row)]:
+        if text and not (text.isprintable() and (max(text) < "\u0100" or not set(text) - _NARROW)):
+            return None
+    widths = [max([len(header) + 2] + [len(row[i]) for row in rows]) for i, header in enumerate(headers)]
+    lines = ["  ".join(text.ljust(width) for text, width in zip(line, widths, strict=True)).rstrip()
+             for line in [list(headers), ["-" * width for width in widths], *rows]]
+    return "\n".join(lines)
+
+
+def _tabulate(cells: list[list[str]], headers: list[str]) -> str:
+    from tabulate import tabulate
+
+    return tabulate(cells, headers=headers, disable_numparse=True)
 
 
 def citation(props: dict[str, Any], lookup: Callable[[str], dict[str, Any] | None]) -> str:

@@ -55,15 +55,14 @@ def listing(backend: Backend, what: str) -> list[dict[str, Any]]:
                 row[key] = node[key]
         if what == "topics":
             row["question"] = vocabulary.TOPICS[node["id"]].question
-        if what in ("councils", "posts", "people"):
-            if what == "councils":
-                row["mandates"] = [{key: doc.node.get(key) for key in ("id", "name", "number", "date", "decided")}
-                                   for doc in related(backend, node["id"], Rel.HAS_MANDATE, OUT)]
-            elif what == "posts":
-                row["of"] = [n.node["id"] for n in related(backend, node["id"], Rel.POST_OF, OUT)]
-                row["holders"] = [h["id"] for h in holders(backend, node["id"])]
-            else:
-                row["posts"] = [n.node["id"] for n in related(backend, node["id"], Rel.HOLDS, OUT)]
+        if what == "councils":  # one relationship type each: a council has dozens of others
+            row["mandates"] = [{key: n.node.get(key) for key in ("id", "name", "number", "date", "decided")}
+                               for n in related(backend, node["id"], Rel.HAS_MANDATE, OUT)]
+        elif what == "posts":
+            row["of"] = [n.node["id"] for n in related(backend, node["id"], Rel.POST_OF, OUT)]
+            row["holders"] = [h["id"] for h in holders(backend, node["id"])]
+        elif what == "people":
+            row["posts"] = [n.node["id"] for n in related(backend, node["id"], Rel.HOLDS, OUT)]
         rows.append(row)
     return rows
 

@@ -254,37 +254,65 @@ def council_posts(backend: Backend, council_id: str) -> list[dict[str, Any]]:
                   key=lambda n: n["id"])
 
 
-def _deciders(backend: Backend, topic_id: str) -> dict[str, dict[str, Any]]:
-    """The ids of the nodes that MAY_DECIDE the topic → the properties of that edge."""
-    return {n.node["id"]: n.properties for n in sorted(_in(backend, topic_id, Rel.MAY_DECIDE),
-                                                       key=lambda n: n.node["id"])}
+class Deciders:
+    """Who ``MAY_DECIDE`` a topic, asked node by node: a node's id → the properties of that edge.
+
+    Each node on a route is asked about its own ``MAY_DECIDE`` edges (a handful), never the topic about
+    all of its deciders (one per council: hundreds at national scale), so that a route costs the same
+    whatever the size of the model.  Where a node has several such edges to the topic, the last in
+    backend order counts (as listing the topic's deciders by id would give).
+    """
+
+    def __init__(self, backend: Backend, topic_id: str):
+        self.backend, self.topic_id = backend, topic_id
+        self._known: dict[str, dict[str, Any] | None] = {}
+
+    def get(self, node_id: str, default: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        if node_id not in self._known:
+            edges = [n.properties for n in out_neighbours(self.backend, node_id, Rel.MAY_DECIDE)
+                     if n.node["id"] == self.topic_id]
+            self._known[node_id] = edges[-1] if edges else None
+        found = self._known[node_id]
+        return default if found is None else found
+
+    def __contains__(self, node_id: object) -> bool:
+        return isinstance(node_id, str) and self.get(node_id) is not None
+
+    def __getitem__(self, node_id: str) -> dict[str, Any]:
+        found = self.get(node_id)
+        if found is None:
+            raise KeyError(node_id)
+        return found
 
 
 def _routes(reader: HopReader, start: dict[str, Any], topic_id: str,
-            deciders: dict[str, dict[str, Any]]) -> tuple[Route, ...]:
+            deciders: Deciders) -> tuple[Route, ...]:
     """Every route from ``start`` over ESCALATES_TO edges of the topic, each to its first decider."""
     if start["id"] in deciders:
         return (Route((), reader.party(start, deciders[start["id"]])),)
     routes: list[Route] = []
-
-    def walk(node: dict[str, Any], hops: tuple[EscalationHop, ...], seen: frozenset[str]) -> None:
-        onward = sorted((n for n in out_neighbours(reader.backend, node["id"], Rel.ESCALATES_TO)
-                         if n.properties.get("topic") == topic_id and n.node["id"] not in seen),
-                        key=lambda n: (n.node["kind"] != Kind.POST, n.node["id"],
-                                       str(n.properties.get("source_document"))))
-        if hops and (not onward or len(hops) >= MAX_HOPS):
-            routes.append(Route(hops, None))
-            return
-        for neighbour in onward:
-            step = hops + (reader.hop(node, neighbour),)
-            target = neighbour.node
-            if target["id"] in deciders:
-                routes.append(Route(step, reader.party(target, deciders[target["id"]])))
-            else:
-                walk(target, step, seen | {target["id"]})
-
-    walk(start, (), frozenset({start["id"]}))
+    _walk(reader, start, (), frozenset({start["id"]}), topic_id, deciders, routes)
     return tuple(routes)
+
+
+def _walk(reader: HopReader, node: dict[str, Any], hops: tuple[EscalationHop, ...], seen: frozenset[str],
+          topic_id: str, deciders: Deciders, routes: list[Route]) -> None:
+    """One step of :func:`_routes` (a plain function, not a closure: a recursive closure is a reference
+    cycle, left for the garbage collector with every route it built)."""
+    onward = sorted((n for n in out_neighbours(reader.backend, node["id"], Rel.ESCALATES_TO)
+                     if n.properties.get("topic") == topic_id and n.node["id"] not in seen),
+                    key=lambda n: (n.node["kind"] != Kind.POST, n.node["id"],
+                                   str(n.properties.get("source_document"))))
+    if hops and (not onward or len(hops) >= MAX_HOPS):
+        routes.append(Route(hops, None))
+        return
+    for neighbour in onward:
+        step = hops + (reader.hop(node, neighbour),)
+        target = neighbour.node
+        if target["id"] in deciders:
+            routes.append(Route(step, reader.party(target, deciders[target["id"]])))
+        else:
+            _walk(reader, target, step, seen | {target["id"]}, topic_id, deciders, routes)
 
 
 def _require(backend: Backend, node_id: str, kind: str, label: str) -> dict[str, Any]:
@@ -319,7 +347,7 @@ def escalate(backend: Backend, council_id: str, topic: str, from_post: str | Non
     topic_node = _require(backend, topic, "topic", Kind.TOPIC)
     reader = HopReader(backend)
     start, same_role = _start(backend, council, topic_node, from_post)
-    deciders = _deciders(backend, topic)
+    deciders = Deciders(backend, topic)
     routes = _routes(reader, start, topic, deciders)
     stated = bool(routes)
     mandates = tuple(_document(n.node) for n in sorted(out_neighbours(backend, council_id, Rel.HAS_MANDATE),
@@ -344,7 +372,7 @@ def escalate(backend: Backend, council_id: str, topic: str, from_post: str | Non
 
 
 def _other_texts(reader: HopReader, council_id: str, topic_id: str,
-                 deciders: dict[str, dict[str, Any]]) -> tuple[OtherText, ...]:
+                 deciders: Deciders) -> tuple[OtherText, ...]:
     """The other councils whose data state a route for the topic, from their default start."""
     backend = reader.backend
     topic_node = reader.node(topic_id)
