@@ -154,8 +154,12 @@ def one_leadership_group(ctx: Context) -> Iterator[Hit]:
     for group in groups:
         if not ctx.regions_of(group):
             yield Hit("no-region", (group,))
+    bearers: dict[str, set[str]] = {}  # every name → the nodes (not leadership groups) that carry it, read once
+    for other, data in ctx.graph.nodes(data=True):
+        if data["kind"] != Kind.LEADERSHIP_GROUP:
+            for name in _names_of(data):
+                bearers.setdefault(name, set()).add(other)
     for group in groups:
-        names = _names_of(ctx.graph.nodes[group])
-        for other, data in sorted(ctx.graph.nodes(data=True)):
-            if data["kind"] != Kind.LEADERSHIP_GROUP and names & _names_of(data):
-                yield Hit("name-split", (group, other))
+        others = set().union(*(bearers.get(name, ()) for name in _names_of(ctx.graph.nodes[group])))
+        for other in sorted(others):
+            yield Hit("name-split", (group, other))
