@@ -20,7 +20,7 @@ F1 = ("chair-contact-different-administrations",
 F2 = ("meeting-frequency", ["sr-ortopedi"])
 F3 = ("mandate-decided", ["sr-ortopedi", "uh-ortopedi-2024"])
 
-FINDING_KEYS = {"rule", "severity", "title", "message", "focus", "council", "source", "remedy"}
+FINDING_KEYS = {"rule", "severity", "title", "message", "focus", "council", "source", "sources", "remedy"}
 
 
 def findings(result):
@@ -39,7 +39,7 @@ def test_seed_text_report_reads_by_council_then_severity(cli):
     result = cli("check", "--as-of", TODAY)
     assert result.exit_code == 1
     out = result.stdout
-    assert out.splitlines()[0] == "orgraph check of seed, as of 2026-11-23: 1 error, 22 warnings, 4 info, 0 waived"
+    assert out.splitlines()[0] == "orgraph check of seed, as of 2026-11-23: 1 error, 22 warnings, 5 info, 0 waived"
     bfm = out.index("Samordningsråd bild- och funktionsmedicin (sr-bild-och-funktionsmedicin)\n")
     ortopedi = out.index("Samordningsråd ortopedi (sr-ortopedi)\n")
     region = out.index("The region as a whole\n")
@@ -47,9 +47,12 @@ def test_seed_text_report_reads_by_council_then_severity(cli):
     section = out[ortopedi:region]
     assert section.index("Errors (1)") < section.index("Warnings (5)") < section.index("Could not be checked")
     assert ("The mandate of Samordningsråd ortopedi, Uppdragshandling för samordningsråd, samordningsråd ortopedi "
-            "(RS 2024-00784), has no decision date: it was never decided.") in section
-    assert "rule mandate-decided · RS 2024-00784 (2026-06-16) § Beslutsordning · focus: sr-ortopedi, " \
-           "uh-ortopedi-2024" in section
+            "(RS 2024-00784), has no decision date filled in: the text leaves \"Datum för beslut\" blank "
+            "(\"ifylls av beslutsfattaren vid godkännande\").") in section
+    assert "never decided" not in out
+    # the orthopaedics council is answered from its own (2024) text
+    assert "rule mandate-decided · RS 2024-00784 (2024-05-21) § Datum för beslut" in section
+    assert "(2026-06-16)" not in section
     assert "Ordförande, samordningsråd ortopedi is vacant on 2026-11-23." in section
     assert ("Cannot tell whether the chair and the contact person of Samordningsråd ortopedi come from different "
             "administrations: vacant: ") in section
@@ -61,12 +64,13 @@ def test_seed_json_report(cli):
     result = cli("check", "--as-of", TODAY, "--format", "json")
     assert result.exit_code == 1
     report = result.json()
-    assert report["summary"] == {"error": 1, "warning": 22, "info": 4, "waived": 0}
+    assert report["summary"] == {"error": 1, "warning": 22, "info": 5, "waived": 0}
     [error] = [f for f in report["findings"] if f["severity"] == "error"]
     assert (error["rule"], error["focus"], error["council"]) == ("mandate-decided", F3[1], "sr-ortopedi")
     infos = {(f["rule"], f["council"]) for f in report["findings"] if f["severity"] == "info"}
     assert infos == {(rule, council) for council in ("sr-ortopedi", "sr-bild-och-funktionsmedicin")
-                     for rule in ("contact-person-in-leadership-group", "chair-contact-different-administrations")}
+                     for rule in ("contact-person-in-leadership-group", "chair-contact-different-administrations")
+                     } | {("adjunct-limit", "sr-bild-och-funktionsmedicin")}  # the 2026 text states no number
     assert len([f for f in report["findings"] if f["rule"] == "vacant-post"]) == 22
 
 
@@ -127,13 +131,29 @@ def test_bad_model_is_unusable_input(cli, data_copy):
     assert "Traceback" not in result.stderr
 
 
-def test_adjunct_limit_and_mandate_age_options(cli):
+def test_max_adjuncts_and_mandate_age_options(cli, tmp_path, fictional_dir):
     base = ("check", "--data", "fictional", "--as-of", TODAY, "--format", "json")
     assert not any(r == "adjunct-limit" for r, _ in findings(cli(*base)))
-    limited = findings(cli(*base, "--adjunct-limit", "2"))
-    assert ("adjunct-limit", ["sr-ortopedi", "anna-karin-strom", "bengt-hovander", "petra-lindgard"]) in limited
+    # the 2024 text sets no limit: the orthopaedics council's three adjuncts are never counted
+    assert not any(r == "adjunct-limit" for r, _ in findings(cli(*base, "--max-adjuncts", "0")))
     assert ("mandate-age", ["sr-ortopedi", "uh-ortopedi-2024"]) in findings(cli(*base, "--max-mandate-age-years", "1"))
-    assert cli(*base, "--adjunct-limit", "-1").exit_code == 2
+    assert cli(*base, "--max-adjuncts", "-1").exit_code == 2
+    # without the council's own (invented) limit, the 2026 council is counted against --max-adjuncts
+    data = tmp_path / "data"
+    shutil.copytree(fictional_dir, data)
+    council = data / "councils" / "bild-och-funktionsmedicin.yaml"
+    council.write_text(council.read_text(encoding="utf-8").replace("    adjunct_limit: 3\n", ""), encoding="utf-8")
+    unset = cli("check", "--data", data, "--as-of", TODAY, "--format", "json", "--rule", "adjunct-limit").json()
+    [info] = unset["findings"]
+    assert (info["severity"], info["focus"]) == ("info", ["sr-bild-och-funktionsmedicin"])
+    assert "limits them" in info["message"] and "no number is set" in info["message"]
+    limited = cli("check", "--data", data, "--as-of", TODAY, "--format", "json", "--rule", "adjunct-limit",
+                  "--max-adjuncts", "1").json()
+    [over] = limited["findings"]
+    assert over["focus"] == ["sr-bild-och-funktionsmedicin", "daniel-westerlind", "gunnel-hammarlund"]
+    assert over["severity"] == "warning" and "--max-adjuncts" in over["message"] and "is 1." in over["message"]
+    assert [s["document"] for s in over["sources"]] == ["uh-bfm-2026"]
+    assert "begränsat antal" in over["sources"][0]["quote"]
 
 
 # --- Waivers -----------------------------------------------------------------------------------------
@@ -251,6 +271,8 @@ def test_json_report_has_the_schema_the_readme_documents(cli, tmp_path):
     for finding in report["findings"]:
         assert set(finding) - {"waived_by"} == FINDING_KEYS
         assert set(finding["source"]) == {"document", "section"}
+        assert finding["sources"] and all({"document", "section", "quote"} <= set(s) for s in finding["sources"])
+        assert finding["source"] == {k: finding["sources"][0][k] for k in ("document", "section")}
         assert finding["severity"] in ("error", "warning", "info")
     documented_keys = set(re.findall(r"^\| `([a-z_\[\]]+)`", check_section(), re.M))
     documented_keys |= {k.strip("` ") for row in re.findall(r"^\| (`\w+`(?:, `\w+`)+) \|", check_section(), re.M)
@@ -268,16 +290,17 @@ def test_summary_counts_the_findings(cli):
 
 def test_readme_rule_table_is_generated_from_the_declarations():
     text = README.read_text(encoding="utf-8")
-    assert with_rules_table(text) == text, "regenerate it: python -m orgraph.rules README.md"
+    assert with_rules_table(text) == text, "regenerate it: python -m orgraph.rules docs/check.md"
 
 
 def test_readme_states_the_defaults_the_command_uses(cli):
-    from orgraph.rules import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
+    from orgraph.rules import DEFAULT_MAX_MANDATE_AGE_YEARS
 
     help_text = " ".join(cli("check", "--help").stdout.split())
-    assert re.search(rf"--adjunct-limit N .*?\[default: {DEFAULT_ADJUNCT_LIMIT}\b", help_text)
+    adjuncts = re.search(r"--max-adjuncts N (.*?) --max-mandate-age-years", help_text)
+    assert adjuncts and "default" not in adjuncts.group(1).replace("no default", "")  # no text states a number
     assert re.search(rf"--max-mandate-age-years N .*?\[default: {DEFAULT_MAX_MANDATE_AGE_YEARS}\b", help_text)
-    assert f"(default **{DEFAULT_ADJUNCT_LIMIT}**)" in check_section()
+    assert "| `--max-adjuncts N` |" in check_section() and "no default" in check_section()
     assert f"(default **{DEFAULT_MAX_MANDATE_AGE_YEARS}**)" in check_section()
 
 

@@ -18,7 +18,7 @@ from orgraph.cli.common import (
     resolve_data_dir,
 )
 from orgraph.cli.completion import complete_rules
-from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
+from orgraph.rules.defaults import DEFAULT_MAX_MANDATE_AGE_YEARS
 
 
 @click.command("check")
@@ -28,14 +28,14 @@ from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AG
               help="exit 1 on findings of this severity or worse (unwaived)")
 @click.option("--waivers", "waivers_file", metavar="FILE",
               help="accepted exceptions (default: waivers.yaml in the data directory, if there is one)")
-@click.option("--adjunct-limit", type=click.IntRange(min=0), default=DEFAULT_ADJUNCT_LIMIT, show_default=True,
-              metavar="N",
-              help="adjunct participants a council may have when its own adjunct_limit says nothing")
+@click.option("--max-adjuncts", "max_adjuncts", type=click.IntRange(min=0), default=None, metavar="N",
+              help="a policy setting, no default (no text states a number): adjunct participants a council "
+                   "whose text limits them may have when it has set no adjunct_limit of its own")
 @click.option("--max-mandate-age-years", type=click.IntRange(min=0), default=DEFAULT_MAX_MANDATE_AGE_YEARS,
               show_default=True, metavar="N", help="report mandates older than this")
 @data_options(formats=("text", "json", "sarif", "junit", "github"))
 @handle_errors
-def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | None, adjunct_limit: int,
+def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | None, max_adjuncts: int | None,
                   max_mandate_age_years: int, **options: Any) -> None:
     """Check the model against the rules the assignment documents state (and a few structural ones).
 
@@ -59,7 +59,7 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
     wanted = _wanted_rules(rule_ids, known_rule_ids())
     waivers_path = _waivers_path(waivers_file, options)
     waivers = load_waivers(waivers_path, known_rule_ids()) if waivers_path else ()
-    run = Options(adjunct_limit=adjunct_limit, max_mandate_age_years=max_mandate_age_years, rules=wanted,
+    run = Options(max_adjuncts=max_adjuncts, max_mandate_age_years=max_mandate_age_years, rules=wanted,
                   waivers=waivers)
     backend = open_backend(options)
     try:

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from orgraph.output.text import citation
 from orgraph.rules.base import SEVERITIES, Finding, label
@@ -40,8 +41,7 @@ def format_text(report: Report, lookup: Lookup, data: str | None = None) -> str:
                 lines += ["", f"{HEADINGS[severity]} ({len(by_severity[severity])})"]
                 remedied: set[str] = set()
                 for finding in by_severity[severity]:
-                    cite = citation({"source_document": finding.source.document,
-                                     "source_section": finding.source.section}, lookup)
+                    cite = "; ".join(_cite(source, lookup) for source in finding.sources or (finding.source,))
                     lines.append(f"  - {finding.message}")
                     lines.append(f"      rule {finding.rule} · {cite} · focus: {', '.join(finding.focus) or '—'}")
                     if finding.waived:
@@ -53,6 +53,13 @@ def format_text(report: Report, lookup: Lookup, data: str | None = None) -> str:
     if not report.findings:
         lines += ["", "No findings: every rule holds."]
     return "\n".join(lines)
+
+
+def _cite(source: Any, lookup: Lookup) -> str:
+    """``RS 2024-00784 (2024-05-21) § Beslutsfattande`` and, once the model has it, the clause id."""
+    cited = citation({"source_document": source.document, "source_section": source.section}, lookup)
+    clause = getattr(source, "clause", None)
+    return f"{cited} [{clause}]" if clause else cited
 
 
 def _counts(summary: dict[str, int]) -> str:

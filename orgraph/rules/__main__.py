@@ -1,4 +1,4 @@
-"""Regenerate the README's rule table: ``python -m orgraph.rules README.md``."""
+"""Regenerate the docs/check.md's rule table: ``python -m orgraph.rules docs/check.md``."""
 
 import sys
 from pathlib import Path
@@ -7,6 +7,6 @@ from orgraph.rules import with_rules_table
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python -m orgraph.rules README.md")
+        sys.exit("usage: python -m orgraph.rules docs/check.md")
     path = Path(sys.argv[1])
     path.write_text(with_rules_table(path.read_text(encoding="utf-8")), encoding="utf-8")

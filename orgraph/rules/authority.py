@@ -14,9 +14,10 @@ from typing import Any
 
 import networkx as nx
 
-from orgraph.rules.base import REGIONAL_DIRECTOR, Clause, Hit, Message, Options, Rule, label, years_before
+from orgraph.rules.base import REGIONAL_DIRECTOR, Hit, Message, Options, Rule, label, years_before
+from orgraph.rules.citations import Citation
 from orgraph.rules.context import Context
-from orgraph.rules.declare import BFM, RAPPORTERING, declarer
+from orgraph.rules.declare import BFM, KONTAKTPERSON, ORDFORANDE, ORTOPEDI, both, declarer
 from orgraph.vocabulary import Kind, Rel, Role
 
 __all__ = ["RULES"]
@@ -35,7 +36,10 @@ def _root(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.
 
 @rule(id="chain-of-authority", severity="error", kind="stated",
       title="An unbroken chain of authority runs from the Regional Director to every council",
-      source=Clause(BFM, "Uppdragshandling"), parameters=("as_of", "regional_director"), extra=_root,
+      cites=both("Uppdragshandling", "Regiondirektören har fördelat ansvaret att inrätta och avveckla "
+                                     "samordningsråd till hälso- och sjukvårdsutvecklingsdirektören.",
+                 ortopedi_section="Uppdragshandling för samordningsråd"),
+      parameters=("as_of", "regional_director"), extra=_root,
       remedy="Let a director post that holds the authority by delegation from the Regional Director "
              "(DELEGATES_TO between director posts) commission the council (COMMISSIONS).",
       messages={"uncommissioned": Message("{council} is commissioned by no post (no COMMISSIONS)."),
@@ -75,12 +79,13 @@ def _iso(value: Any) -> str:
 
 
 @rule(id="mandate-decided", severity="error", kind="stated", title="Every council's mandate is a decided document",
-      source=Clause(BFM, "Beslutsordning"), extra=_decided,
+      cites=both("Datum för beslut", "(ifylls av beslutsfattaren vid godkännande)"), extra=_decided,
       remedy="Have the decision-maker fill in the decision date (`decided`, and DECIDED from their post), or give "
              "the council a decided mandate.",
       messages={"no-mandate": Message("{council} has no mandate (no HAS_MANDATE a Document)."),
-                "undecided": Message("The mandate of {council}, {f1}, has no decision date: it was never "
-                                     "decided."),
+                "undecided": Message("The mandate of {council}, {f1}, has no decision date filled in: the "
+                                     "text leaves \"Datum för beslut\" blank (\"ifylls av beslutsfattaren vid "
+                                     "godkännande\")."),
                 "later": Message("The mandate of {council}, {f1}, was decided only on {decided}, after "
                                  "{as_of}.")})
 def mandate_decided(ctx: Context) -> Iterator[Hit]:
@@ -104,7 +109,9 @@ def _age(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.d
 
 
 @rule(id="mandate-age", severity="warning", kind="structural", title="Mandates are not older than a set age",
-      source=Clause(BFM, "Beslutsordning"), parameters=("as_of", "mandate_cutoff"), extra=_age,
+      cites=(Citation(BFM, "Uppdragshandling", "reviderad juni 2026"),
+             Citation(ORTOPEDI, "Uppdragshandling för samordningsråd", "Datum: 2024-05-21")),
+      parameters=("as_of", "mandate_cutoff"), extra=_age,
       remedy="Revise the mandate (a new assignment document), or raise --max-mandate-age-years.",
       messages={"old": Message("The mandate of {council}, {f1}, dates from {since}: it is older than {years} "
                                "years."),
@@ -127,7 +134,7 @@ def _names_of(data: dict[str, Any]) -> set[str]:
 
 
 @rule(id="one-leadership-group", severity="error", kind="stated",
-      title="The leadership group is one body under both its names", source=RAPPORTERING,
+      title="The leadership group is one body under both its names", cites=(*ORDFORANDE, *KONTAKTPERSON),
       remedy="Keep one LeadershipGroup node and record its other name as `aka` (koncernledning hälso- och "
              "sjukvård, 2024; ledningsgrupp hälso- och sjukvård, 2026); point the relations at it.",
       messages={"none": Message("The model has no leadership group (no LeadershipGroup)."),

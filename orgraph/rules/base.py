@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
+from orgraph.rules.defaults import DEFAULT_MAX_MANDATE_AGE_YEARS
+from orgraph.rules.texts import ADJUNCTS_LIMITED_IN, MEETINGS_ADAPTABLE_IN, READ
 
 #: Severities, most serious first: the order of the report.
 SEVERITIES = ("error", "warning", "info")
@@ -69,11 +70,13 @@ class Hit:
 class Options:
     """Settings of a check run.
 
-    ``rules`` limits the run to these rule ids (None: all); ``waivers`` are
-    accepted exceptions (see :mod:`orgraph.rules.waivers`).
+    ``max_adjuncts`` is a policy setting, not the texts' (they state no number): the number of adjunct
+    participants a council whose text limits them may have when the council has set no ``adjunct_limit``
+    of its own (None: no number is set, and the rule says so).  ``rules`` limits the run to these rule
+    ids (None: all); ``waivers`` are accepted exceptions (see :mod:`orgraph.rules.waivers`).
     """
 
-    adjunct_limit: int = DEFAULT_ADJUNCT_LIMIT
+    max_adjuncts: int | None = None
     max_mandate_age_years: int = DEFAULT_MAX_MANDATE_AGE_YEARS
     rules: tuple[str, ...] | None = None
     waivers: tuple[Any, ...] = ()
@@ -102,6 +105,7 @@ class Rule:
     parameters: tuple[str, ...] = ("as_of",)
     extra: Callable[[tuple[str, ...], Callable[[str], dict | None], dt.date, Options], dict] | None = \
         field(default=None, repr=False)
+    cites: tuple[Any, ...] = ()  # the clauses it comes from, per text (orgraph.rules.citations.Citation)
 
     def cypher_parameters(self, day: dt.date, options: Options) -> dict[str, Any]:
         """Exactly the ``$parameters`` this rule's Cypher file declares, for a run on ``day``."""
@@ -127,6 +131,7 @@ class Finding:
     remedy: str
     variant: str = ""
     waived_by: Any = None
+    sources: tuple[Any, ...] = ()  # the clauses cited: the council's own mandate's (Citation)
 
     @property
     def waived(self) -> bool:
@@ -139,6 +144,7 @@ class Finding:
             "rule": self.rule, "severity": self.severity, "title": self.title, "message": self.message,
             "focus": list(self.focus), "council": self.council,
             "source": {"document": self.source.document, "section": self.source.section},
+            "sources": [citation.to_json() for citation in self.sources],
             "remedy": self.remedy,
         }
         if self.waived_by is not None:
@@ -158,7 +164,10 @@ def cypher_parameters(day: dt.date, options: Options) -> dict[str, Any]:
         "group_head_office": GROUP_HEAD_OFFICE,
         "meetings_min": MEETINGS_ALLOWED[0],
         "meetings_max": MEETINGS_ALLOWED[1],
-        "adjunct_limit": options.adjunct_limit,
+        "max_adjuncts": options.max_adjuncts,
+        "adjunct_documents": list(ADJUNCTS_LIMITED_IN),
+        "adaptable_documents": list(MEETINGS_ADAPTABLE_IN),
+        "read_documents": list(READ),
         "mandate_cutoff": years_before(day, options.max_mandate_age_years).isoformat(),
     }
 
@@ -222,4 +231,4 @@ def render(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], day: dt.d
     """The finding a hit of ``rule`` stands for, its message naming the nodes in plain language."""
     message = rule.messages[hit.variant].template.format(**message_fields(rule, hit, lookup, day, options))
     return Finding(rule.id, rule.severity_of(hit.variant), rule.title, message, tuple(hit.focus), hit.council,
-                   rule.source, rule.remedy, hit.variant)
+                   rule.source, rule.remedy, hit.variant, sources=rule.cites)

@@ -21,12 +21,15 @@ from typing import Any
 import networkx as nx
 
 from orgraph.model.graph import Model
-from orgraph.rules.base import SEVERITIES, Finding, Hit, Options, Rule, label, render
+from orgraph.rules.base import SEVERITIES, Clause, Finding, Hit, Options, Rule, label, render
 from orgraph.rules.catalog import BY_ID, RULES
+from orgraph.rules.citations import cited
 from orgraph.rules.context import Context
 from orgraph.vocabulary import Kind, Rel
 
 Lookup = Callable[[str], "dict[str, Any] | None"]
+#: A council's mandates on the date: the ids of the Documents it HAS_MANDATE.
+Mandates = Callable[[str], "list[str]"]
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ def check(model_or_graph: Model | nx.MultiDiGraph, day: dt.date, options: Option
     options = options or Options()
     ctx = Context.of(model_or_graph, day, options)
     hits: dict[str, list[Hit]] = {rule.id: list(rule.evaluate(ctx)) for rule in selected(options) if rule.evaluate}
-    return assemble(hits, ctx.node, day, options, council_of=lambda node_id: _council_of(ctx, node_id))
+    return assemble(hits, ctx.node, day, options, council_of=lambda node_id: _council_of(ctx, node_id),
+                    mandates_of=lambda council: ctx.out(council, Rel.HAS_MANDATE, Kind.DOCUMENT))
 
 
 def check_backend(backend: Any, options: Options | None = None) -> Report:
@@ -96,7 +100,11 @@ def check_backend(backend: Any, options: Options | None = None) -> Report:
                           if n.type == Rel.POST_OF and n.direction == "out" and n.node.get("kind") == Kind.COUNCIL)
         return councils[0] if councils else None
 
-    return assemble(hits, backend.node, backend.day, options, council_of)
+    def mandates_of(council: str) -> list[str]:
+        return sorted({n.node["id"] for n in backend.neighbours(council) if n.type == Rel.HAS_MANDATE
+                       and n.direction == "out" and n.node.get("kind") == Kind.DOCUMENT})
+
+    return assemble(hits, backend.node, backend.day, options, council_of, mandates_of)
 
 
 def findings_from_rows(rows: Iterable[dict[str, Any]]) -> list[Hit]:
@@ -109,11 +117,13 @@ def findings_from_rows(rows: Iterable[dict[str, Any]]) -> list[Hit]:
 
 
 def assemble(hits: dict[str, list[Hit]], lookup: Lookup, day: dt.date, options: Options,
-             council_of: Callable[[str], str | None] | None = None) -> Report:
-    """Render the hits of each rule, apply the waivers, and order the report.
+             council_of: Callable[[str], str | None] | None = None, mandates_of: Mandates | None = None) -> Report:
+    """Render the hits of each rule, apply the waivers, cite the clauses, and order the report.
 
     ``lookup`` gives a node's properties by id (for names); ``council_of``
-    finds the council a waiver's focus belongs to (for grouping).
+    finds the council a waiver's focus belongs to (for grouping); ``mandates_of``
+    gives a council's mandates, whose clauses its findings cite (without it, a
+    finding cites every text its rule comes from).
     """
     findings: list[Finding] = []
     for rule_id, rule_hits in hits.items():
@@ -121,7 +131,16 @@ def assemble(hits: dict[str, list[Hit]], lookup: Lookup, day: dt.date, options: 
         for hit in dict.fromkeys(rule_hits):  # distinct, first seen first
             findings.append(render(rule, hit, lookup, day, options))
     findings = _apply_waivers(findings, lookup, day, options, council_of or (lambda node_id: None))
+    findings = [_cite(finding, mandates_of) for finding in findings]
     return Report(day, tuple(sorted(findings, key=_order(lookup))))
+
+
+def _cite(finding: Finding, mandates_of: Mandates | None) -> Finding:
+    """The finding citing its council's own mandate (every text its rule comes from, for the region)."""
+    mandates = mandates_of(finding.council) if finding.council and mandates_of else None
+    sources = cited(BY_ID[finding.rule].cites, mandates or None)
+    first = sources[0]
+    return dataclasses.replace(finding, sources=sources, source=Clause(first.document, first.section))
 
 
 def _apply_waivers(findings: list[Finding], lookup: Lookup, day: dt.date, options: Options,

@@ -12,7 +12,7 @@ import networkx as nx
 
 from orgraph.rules.base import Hit, Message, Rule
 from orgraph.rules.context import Context
-from orgraph.rules.declare import ARBETSORGANISATION, RAPPORTERING, declarer
+from orgraph.rules.declare import both, declarer
 from orgraph.vocabulary import Kind, Rel
 
 __all__ = ["RULES"]
@@ -25,7 +25,7 @@ rule = declarer(RULES)
 
 
 @rule(id="no-reporting-cycles", severity="error", kind="structural", title="Reporting lines have no cycles",
-      source=RAPPORTERING,
+      cites=both("Rapportering", "Deltagarna i samordningsråden rapporterar i sin ordinarie linjestruktur"),
       remedy="Remove one REPORTS_TO of the cycle so that every line ends at the top of the region.",
       messages={"cycle": Message("Reporting lines run in a circle through {names}.")})
 def no_reporting_cycles(ctx: Context) -> Iterator[Hit]:
@@ -36,7 +36,7 @@ def no_reporting_cycles(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(id="vacant-post", severity="warning", kind="structural", title="Posts are held",
-      source=ARBETSORGANISATION,
+      cites=both("Uppdragsbeskrivning", "Gruppen består av representanter som utsetts av respektive förvaltningschef"),
       remedy="Record who holds the post (`holdings: - {person: …, post: …, from: …}`), or end the post.",
       messages={"vacant": Message("{f0} is vacant on {as_of}.")})
 def vacant_post(ctx: Context) -> Iterator[Hit]:
@@ -46,7 +46,8 @@ def vacant_post(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(id="holder-left-administration", severity="error", kind="structural",
-      title="Posts are not held by people who have left their administration", source=ARBETSORGANISATION,
+      title="Posts are not held by people who have left their administration",
+      cites=both("Arbetsorganisation", "Deltagarna arbetar som chefer inom aktuell verksamhet"),
       remedy="End the holding on the day the person left (`to:`) and record the new holder, or record the "
              "person's current employment (EMPLOYED_BY).",
       messages={"left": Message("{f1} holds {f0}, but their employment at {f2} has ended and they work in no "
