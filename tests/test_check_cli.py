@@ -36,7 +36,7 @@ def waiver(rule, focus, expires="2026-12-31", reason="Ingen annan kandidat fanns
 
 
 def test_seed_text_report_reads_by_council_then_severity(cli):
-    result = cli("check", "--as-of", TODAY)
+    result = cli("check", "--lang", "en", "--as-of", TODAY)
     assert result.exit_code == 1
     out = result.stdout
     assert out.splitlines()[0] == "orgraph check of seed, as of 2026-11-23: 1 error, 22 warnings, 5 info, 0 waived"
@@ -61,7 +61,7 @@ def test_seed_text_report_reads_by_council_then_severity(cli):
 
 
 def test_seed_json_report(cli):
-    result = cli("check", "--as-of", TODAY, "--format", "json")
+    result = cli("check", "--lang", "en", "--as-of", TODAY, "--format", "json")
     assert result.exit_code == 1
     report = result.json()
     assert report["summary"] == {"error": 1, "warning": 22, "info": 5, "waived": 0}
@@ -78,14 +78,14 @@ def test_seed_json_report(cli):
 
 
 def test_fictional_example_reports_exactly_its_deliberate_findings(cli):
-    result = cli("check", "--data", "fictional", "--as-of", TODAY, "--format", "json")
+    result = cli("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--format", "json")
     assert result.exit_code == 1
     assert findings(result) == [F1, F2, F3]
     assert result.json()["summary"] == {"error": 3, "warning": 0, "info": 0, "waived": 0}
 
 
 def test_fictional_example_before_the_change_of_chair_has_no_f1(cli):
-    result = cli("check", "--data", "fictional", "--as-of", "2025-06-30", "--format", "json")
+    result = cli("check", "--lang", "en", "--data", "fictional", "--as-of", "2025-06-30", "--format", "json")
     assert result.exit_code == 1
     assert F1 not in findings(result) and F2 in findings(result) and F3 in findings(result)
 
@@ -100,16 +100,16 @@ def test_fictional_readme_lists_the_findings_the_command_reports(fictional_dir):
 
 
 def test_warnings_alone_exit_0_unless_failing_on_warnings(cli):
-    assert cli("check", "--as-of", TODAY, "--rule", "vacant-post").exit_code == 0
-    assert cli("check", "--as-of", TODAY, "--rule", "vacant-post", "--fail-on", "warning").exit_code == 1
-    clean = cli("check", "--data", "fictional", "--as-of", TODAY, "--rule", "vacant-post", "--fail-on", "warning")
+    assert cli("check", "--lang", "en", "--as-of", TODAY, "--rule", "vacant-post").exit_code == 0
+    assert cli("check", "--lang", "en", "--as-of", TODAY, "--rule", "vacant-post", "--fail-on", "warning").exit_code == 1
+    clean = cli("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--rule", "vacant-post", "--fail-on", "warning")
     assert clean.exit_code == 0
     assert "No findings: every rule holds." in clean.stdout
 
 
 def test_rule_option_takes_repeats_and_commas(cli):
-    one = cli("check", "--as-of", TODAY, "--format", "json", "--rule", "mandate-decided,vacant-post")
-    two = cli("check", "--as-of", TODAY, "--format", "json", "--rule", "mandate-decided", "--rule", "vacant-post")
+    one = cli("check", "--lang", "en", "--as-of", TODAY, "--format", "json", "--rule", "mandate-decided,vacant-post")
+    two = cli("check", "--lang", "en", "--as-of", TODAY, "--format", "json", "--rule", "mandate-decided", "--rule", "vacant-post")
     assert one.json() == two.json()
     assert {f["rule"] for f in one.json()["findings"]} == {"mandate-decided", "vacant-post"}
 
@@ -125,14 +125,14 @@ def test_unknown_rule_is_unusable_input_and_lists_the_valid_ids(cli):
 
 def test_bad_model_is_unusable_input(cli, data_copy):
     (data_copy / "region.yaml").write_text("nodes: [\n", encoding="utf-8")
-    result = cli("check", "--data", data_copy)
+    result = cli("check", "--lang", "en", "--data", data_copy)
     assert result.exit_code == 2
     assert "region.yaml" in result.stderr and "YAML syntax error" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_max_adjuncts_and_mandate_age_options(cli, tmp_path, fictional_dir):
-    base = ("check", "--data", "fictional", "--as-of", TODAY, "--format", "json")
+    base = ("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--format", "json")
     assert not any(r == "adjunct-limit" for r, _ in findings(cli(*base)))
     # the 2024 text sets no limit: the orthopaedics council's three adjuncts are never counted
     assert not any(r == "adjunct-limit" for r, _ in findings(cli(*base, "--max-adjuncts", "0")))
@@ -143,11 +143,11 @@ def test_max_adjuncts_and_mandate_age_options(cli, tmp_path, fictional_dir):
     shutil.copytree(fictional_dir, data)
     council = data / "councils" / "bild-och-funktionsmedicin.yaml"
     council.write_text(council.read_text(encoding="utf-8").replace("    adjunct_limit: 3\n", ""), encoding="utf-8")
-    unset = cli("check", "--data", data, "--as-of", TODAY, "--format", "json", "--rule", "adjunct-limit").json()
+    unset = cli("check", "--lang", "en", "--data", data, "--as-of", TODAY, "--format", "json", "--rule", "adjunct-limit").json()
     [info] = unset["findings"]
     assert (info["severity"], info["focus"]) == ("info", ["sr-bild-och-funktionsmedicin"])
     assert "limits them" in info["message"] and "no number is set" in info["message"]
-    limited = cli("check", "--data", data, "--as-of", TODAY, "--format", "json", "--rule", "adjunct-limit",
+    limited = cli("check", "--lang", "en", "--data", data, "--as-of", TODAY, "--format", "json", "--rule", "adjunct-limit",
                   "--max-adjuncts", "1").json()
     [over] = limited["findings"]
     assert over["focus"] == ["sr-bild-och-funktionsmedicin", "daniel-westerlind", "gunnel-hammarlund"]
@@ -162,7 +162,7 @@ def test_max_adjuncts_and_mandate_age_options(cli, tmp_path, fictional_dir):
 def test_a_waiver_accepts_a_finding_visibly(cli, tmp_path):
     path = tmp_path / "waivers.yaml"
     path.write_text(waiver(F1[0], list(reversed(F1[1]))), encoding="utf-8")  # focus in any order
-    result = cli("check", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path)
+    result = cli("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path)
     assert result.exit_code == 1  # F2 and F3 remain
     report = result.json()
     assert report["summary"] == {"error": 2, "warning": 0, "info": 0, "waived": 1}
@@ -170,7 +170,7 @@ def test_a_waiver_accepts_a_finding_visibly(cli, tmp_path):
     assert (waived["rule"], waived["focus"]) == F1
     assert waived["waived_by"] == {"decided_by": "Ledningsgruppen", "reason": "Ingen annan kandidat fanns.",
                                    "expires": "2026-12-31", "file": str(path), "line": 1}
-    text = cli("check", "--data", "fictional", "--as-of", TODAY, "--waivers", path).stdout
+    text = cli("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--waivers", path).stdout
     assert "Waived (accepted exceptions) (1)" in text
     assert "waived until 2026-12-31 by Ledningsgruppen: Ingen annan kandidat fanns." in text
 
@@ -178,7 +178,7 @@ def test_a_waiver_accepts_a_finding_visibly(cli, tmp_path):
 def test_waiving_every_error_exits_0(cli, tmp_path):
     path = tmp_path / "w.yaml"
     path.write_text("".join(waiver(rule, focus) for rule, focus in (F1, F2, F3)), encoding="utf-8")
-    result = cli("check", "--data", "fictional", "--as-of", TODAY, "--waivers", path)
+    result = cli("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--waivers", path)
     assert result.exit_code == 0
     assert "0 errors, 0 warnings, 0 info, 3 waived" in result.stdout.splitlines()[0]
 
@@ -186,21 +186,21 @@ def test_waiving_every_error_exits_0(cli, tmp_path):
 def test_an_expired_waiver_is_an_error_and_waives_nothing(cli, tmp_path):
     path = tmp_path / "w.yaml"
     path.write_text(waiver(F1[0], F1[1], expires="2026-11-22"), encoding="utf-8")
-    result = cli("check", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path)
+    result = cli("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path)
     assert result.exit_code == 1
     report = result.json()
     assert report["summary"] == {"error": 4, "warning": 0, "info": 0, "waived": 0}
     [expired] = [f for f in report["findings"] if f["rule"] == "waiver-expired"]
     assert expired["severity"] == "error" and expired["focus"] == F1[1] and expired["council"] == "sr-ortopedi"
     assert "expired on 2026-11-22" in expired["message"] and f"{path}:1" in expired["message"]
-    on_expiry = cli("check", "--data", "fictional", "--as-of", "2026-11-22", "--format", "json", "--waivers", path)
+    on_expiry = cli("check", "--lang", "en", "--data", "fictional", "--as-of", "2026-11-22", "--format", "json", "--waivers", path)
     assert on_expiry.json()["summary"]["waived"] == 1  # a waiver holds on its expiry date
 
 
 def test_a_waiver_that_matches_nothing_is_reported(cli, tmp_path):
     path = tmp_path / "w.yaml"
     path.write_text(waiver(F1[0], F1[1][:4]), encoding="utf-8")  # not the exact focus
-    report = cli("check", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path).json()
+    report = cli("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path).json()
     assert report["summary"] == {"error": 3, "warning": 0, "info": 1, "waived": 0}
     assert [f["rule"] for f in report["findings"] if f["severity"] == "info"] == ["waiver-unused"]
 
@@ -209,7 +209,7 @@ def test_waivers_yaml_in_the_data_directory_is_read_by_check_and_ignored_by_the_
     data = tmp_path / "data"
     shutil.copytree(fictional_dir, data)
     (data / "waivers.yaml").write_text(waiver(F2[0], F2[1]), encoding="utf-8")
-    report = cli("check", "--data", data, "--as-of", TODAY, "--format", "json").json()
+    report = cli("check", "--lang", "en", "--data", data, "--as-of", TODAY, "--format", "json").json()
     assert report["summary"]["waived"] == 1
     assert cli("list", "councils", "--data", data).exit_code == 0
 
@@ -264,7 +264,7 @@ def test_json_report_has_the_schema_the_readme_documents(cli, tmp_path):
     documented = json.loads(example)
     path = tmp_path / "waivers.yaml"
     path.write_text(waiver(F1[0], F1[1]), encoding="utf-8")
-    report = cli("check", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path).json()
+    report = cli("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path).json()
     waived = [f for f in report["findings"] if "waived_by" in f]
     assert shape({**report, "findings": waived}) == shape(documented)
     assert set(report) == {"as_of", "data", "summary", "findings"}
@@ -281,7 +281,7 @@ def test_json_report_has_the_schema_the_readme_documents(cli, tmp_path):
 
 
 def test_summary_counts_the_findings(cli):
-    report = cli("check", "--as-of", TODAY, "--format", "json").json()
+    report = cli("check", "--lang", "en", "--as-of", TODAY, "--format", "json").json()
     counted = {"error": 0, "warning": 0, "info": 0, "waived": 0}
     for finding in report["findings"]:
         counted["waived" if "waived_by" in finding else finding["severity"]] += 1
@@ -320,7 +320,7 @@ def test_list_rules_prints_every_rule_with_its_source(cli):
 def test_expired_waivers_are_reported_when_their_rule_runs_or_when_asked_for(cli, tmp_path):
     path = tmp_path / "w.yaml"
     path.write_text(waiver(F2[0], F2[1], expires="2026-01-31"), encoding="utf-8")
-    base = ("check", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path)
+    base = ("check", "--lang", "en", "--data", "fictional", "--as-of", TODAY, "--format", "json", "--waivers", path)
     assert [r for r, _ in findings(cli(*base, "--rule", "meeting-frequency"))] == ["meeting-frequency",
                                                                                    "waiver-expired"]
     assert [r for r, _ in findings(cli(*base, "--rule", "waiver-expired"))] == ["waiver-expired"]

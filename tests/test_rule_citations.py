@@ -21,7 +21,7 @@ OWN = {C_ORT: "uh-ortopedi-2024", C_BFM: "uh-bfm-2026"}
 
 
 def report(cli, *args):
-    result = cli("check", "--as-of", TODAY, "--format", "json", *args)
+    result = cli("check", "--lang", "en", "--as-of", TODAY, "--format", "json", *args)
     assert result.exit_code in (0, 1), result.stderr
     return result.json()["findings"]
 
@@ -125,3 +125,16 @@ def test_every_rule_cites_each_text_it_comes_from():
         assert (rule.source.document, rule.source.section) == (rule.cites[0].document, rule.cites[0].section)
         if rule.id != "adjunct-limit":  # only the 2026 text limits adjuncts
             assert {c.document for c in rule.cites} == set(READ), rule.id
+
+
+def test_the_report_speaks_swedish_first(cli):
+    """The seed declares Swedish; without --lang the titles, messages, remedies and headings are Swedish."""
+    [finding] = cli("check", "--as-of", TODAY, "--format", "json", "--rule", "mandate-decided").json()["findings"]
+    assert finding["message"].startswith("Uppdragshandlingen för Samordningsråd ortopedi")
+    assert "har inget beslutsdatum ifyllt" in finding["message"]
+    assert finding["remedy"].startswith("Låt beslutsfattaren fylla i beslutsdatum")
+    text = cli("check", "--as-of", TODAY, "--rule", "mandate-decided,adjunct-limit").stdout
+    assert text.splitlines()[0] == "orgraph check av seed, den 2026-11-23: 1 fel, 0 varningar, 1 info, 0 undantagna"
+    assert "Kan inte pröva antalet adjungerade deltagare" in text and "åtgärd: Låt beslutsfattaren" in text
+    english = cli("check", "--lang", "en", "--as-of", TODAY, "--rule", "mandate-decided").stdout
+    assert "has no decision date filled in" in english and "remedy: Have the decision-maker" in english

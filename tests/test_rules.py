@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 
+from orgraph import i18n
 from orgraph.model.loader import load
 from orgraph.resources import data_dir
 from orgraph.rules import BY_ID, RULES, Options, check, rule_ids
@@ -273,7 +274,7 @@ def test_rule_finds_exactly_what_it_should(case, case_dirs):
     for finding in (f for f in report.findings if f.rule == case.rule):
         assert finding.severity == rule.severity_of(finding.variant)
         assert finding.message and "{" not in finding.message, finding.message
-        assert finding.remedy == rule.remedy
+        assert finding.remedy == case.options.translate(rule.remedy) == i18n.gettext("sv")(rule.remedy)  # Swedish first
         assert finding.sources and set(finding.sources) <= set(rule.cites)
         assert (finding.source.document, finding.source.section) == (finding.sources[0].document,
                                                                      finding.sources[0].section)
@@ -294,14 +295,18 @@ def test_every_variant_is_exercised():
 
 
 def test_messages_name_the_nodes_in_plain_language(seed_model, fictional_model):
-    report = check(fictional_model, TODAY)
+    report = check(fictional_model, TODAY, Options(lang="en"))
     [same] = [f for f in report.findings if f.rule == "chair-contact-different-administrations"]
     assert same.message == ("Ingrid Malmvik (chair) and Stefan Hallengren (contact person) of Samordningsråd "
                             "ortopedi both come from Sahlgrenska Universitetssjukhuset; the main principle is "
                             "that they come from different administrations.")
-    [undecided] = [f for f in check(seed_model, TODAY).findings if f.rule == "mandate-decided"]
+    [undecided] = [f for f in check(seed_model, TODAY, Options(lang="en")).findings if f.rule == "mandate-decided"]
     assert "Samordningsråd ortopedi" in undecided.message and "RS 2024-00784" in undecided.message
     assert "no decision date filled in" in undecided.message and "never" not in undecided.message
+    [swedish] = [f for f in check(seed_model, TODAY).findings if f.rule == "mandate-decided"]  # Swedish first
+    assert swedish.message.startswith("Uppdragshandlingen för Samordningsråd ortopedi")
+    assert "har inget beslutsdatum ifyllt" in swedish.message
+    assert swedish.title == "Varje samordningsråds uppdragshandling är beslutad"
 
 
 def test_seed_reports_the_undecided_mandate_vacancies_and_what_it_could_not_check(seed_model):

@@ -14,6 +14,7 @@ from orgraph.cli.common import (
     day_of,
     emit,
     handle_errors,
+    lang_option,
     open_backend,
     resolve_data_dir,
 )
@@ -33,10 +34,11 @@ from orgraph.rules.defaults import DEFAULT_MAX_MANDATE_AGE_YEARS
                    "whose text limits them may have when it has set no adjunct_limit of its own")
 @click.option("--max-mandate-age-years", type=click.IntRange(min=0), default=DEFAULT_MAX_MANDATE_AGE_YEARS,
               show_default=True, metavar="N", help="report mandates older than this")
+@lang_option
 @data_options(formats=("text", "json", "sarif", "junit", "github"))
 @handle_errors
 def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | None, max_adjuncts: int | None,
-                  max_mandate_age_years: int, **options: Any) -> None:
+                  max_mandate_age_years: int, lang: str | None, **options: Any) -> None:
     """Check the model against the rules the assignment documents state (and a few structural ones).
 
     The text report is grouped by council, then by severity. Exit 0 when no errors are found (warnings
@@ -48,7 +50,9 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
       orgraph check --data fictional --as-of 2026-11-23
       orgraph check --format sarif > orgraph.sarif
     """
+    from orgraph import i18n
     from orgraph.output.check import format_text
+    from orgraph.render.page import declared_language
     from orgraph.rules import Options, check_backend
     from orgraph.rules import rule_ids as known_rule_ids
     from orgraph.rules.waivers import load_waivers
@@ -59,16 +63,16 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
     wanted = _wanted_rules(rule_ids, known_rule_ids())
     waivers_path = _waivers_path(waivers_file, options)
     waivers = load_waivers(waivers_path, known_rule_ids()) if waivers_path else ()
-    run = Options(max_adjuncts=max_adjuncts, max_mandate_age_years=max_mandate_age_years, rules=wanted,
-                  waivers=waivers)
     backend = open_backend(options)
     try:
+        run = Options(max_adjuncts=max_adjuncts, max_mandate_age_years=max_mandate_age_years, rules=wanted,
+                      waivers=waivers, lang=i18n.language(lang, declared_language(backend)))
         report = check_backend(backend, run)
         data = (options.get("data") or "seed") if options.get("backend") == "memory" else None  # never the URI
         if options.get("output_format") in CI_FORMATS:
             click.echo(_ci_report(options["output_format"], report, backend, run, fail_on), nl=False)
         else:
-            emit(options, report.to_json(data), lambda _: format_text(report, backend.node, data))
+            emit(options, report.to_json(data), lambda _: format_text(report, backend.node, data, run.lang))
     finally:
         backend.close()
     if report.exit_code(fail_on):

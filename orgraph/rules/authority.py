@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from orgraph.i18n import N_
 from orgraph.rules.base import REGIONAL_DIRECTOR, Hit, Message, Options, Rule, label, years_before
 from orgraph.rules.citations import Citation
 from orgraph.rules.context import Context
@@ -35,18 +36,18 @@ def _root(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.
 
 
 @rule(id="chain-of-authority", severity="error", kind="stated",
-      title="An unbroken chain of authority runs from the Regional Director to every council",
+      title=N_("An unbroken chain of authority runs from the Regional Director to every council"),
       cites=both("Uppdragshandling", "Regiondirektören har fördelat ansvaret att inrätta och avveckla "
                                      "samordningsråd till hälso- och sjukvårdsutvecklingsdirektören.",
                  ortopedi_section="Uppdragshandling för samordningsråd"),
       parameters=("as_of", "regional_director"), extra=_root,
-      remedy="Let a director post that holds the authority by delegation from the Regional Director "
-             "(DELEGATES_TO between director posts) commission the council (COMMISSIONS).",
-      messages={"uncommissioned": Message("{council} is commissioned by no post (no COMMISSIONS)."),
-                "broken": Message("{council} is commissioned by {from1}, whose authority does not come by "
-                                  "delegation between director posts from {root}."),
-                "no-root": Message("Cannot check the chain of authority: the model has no post with id "
-                                   "{root_id} (the Regional Director).", "info")})
+      remedy=N_("Let a director post that holds the authority by delegation from the Regional Director "
+             "(DELEGATES_TO between director posts) commission the council (COMMISSIONS)."),
+      messages={"uncommissioned": Message(N_("{council} is commissioned by no post (no COMMISSIONS).")),
+                "broken": Message(N_("{council} is commissioned by {from1}, whose authority does not come by "
+                                  "delegation between director posts from {root}.")),
+                "no-root": Message(N_("Cannot check the chain of authority: the model has no post with id "
+                                   "{root_id} (the Regional Director)."), "info")})
 def chain_of_authority(ctx: Context) -> Iterator[Hit]:
     rooted = ctx.kind(REGIONAL_DIRECTOR) == Kind.POST and ctx.role(REGIONAL_DIRECTOR) == Role.DIRECTOR
     if not rooted:
@@ -78,16 +79,16 @@ def _iso(value: Any) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-@rule(id="mandate-decided", severity="error", kind="stated", title="Every council's mandate is a decided document",
+@rule(id="mandate-decided", severity="error", kind="stated", title=N_("Every council's mandate is a decided document"),
       cites=both("Datum för beslut", "(ifylls av beslutsfattaren vid godkännande)"), extra=_decided,
-      remedy="Have the decision-maker fill in the decision date (`decided`, and DECIDED from their post), or give "
-             "the council a decided mandate.",
-      messages={"no-mandate": Message("{council} has no mandate (no HAS_MANDATE a Document)."),
-                "undecided": Message("The mandate of {council}, {f1}, has no decision date filled in: the "
+      remedy=N_("Have the decision-maker fill in the decision date (`decided`, and DECIDED from their post), or give "
+             "the council a decided mandate."),
+      messages={"no-mandate": Message(N_("{council} has no mandate (no HAS_MANDATE a Document).")),
+                "undecided": Message(N_("The mandate of {council}, {f1}, has no decision date filled in: the "
                                      "text leaves \"Datum för beslut\" blank (\"ifylls av beslutsfattaren vid "
-                                     "godkännande\")."),
-                "later": Message("The mandate of {council}, {f1}, was decided only on {decided}, after "
-                                 "{as_of}.")})
+                                     "godkännande\").")),
+                "later": Message(N_("The mandate of {council}, {f1}, was decided only on {decided}, after "
+                                 "{as_of}."))})
 def mandate_decided(ctx: Context) -> Iterator[Hit]:
     for council in ctx.of_kind(Kind.COUNCIL):
         mandates = _mandates(ctx, council)
@@ -108,15 +109,15 @@ def _age(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.d
     return {"since": _iso(since), "years": options.max_mandate_age_years}
 
 
-@rule(id="mandate-age", severity="warning", kind="structural", title="Mandates are not older than a set age",
+@rule(id="mandate-age", severity="warning", kind="structural", title=N_("Mandates are not older than a set age"),
       cites=(Citation(BFM, "Uppdragshandling", "reviderad juni 2026"),
              Citation(ORTOPEDI, "Uppdragshandling för samordningsråd", "Datum: 2024-05-21")),
       parameters=("as_of", "mandate_cutoff"), extra=_age,
-      remedy="Revise the mandate (a new assignment document), or raise --max-mandate-age-years.",
-      messages={"old": Message("The mandate of {council}, {f1}, dates from {since}: it is older than {years} "
-                               "years."),
-                "undated": Message("Cannot tell how old the mandate of {council}, {f1}, is: it has neither a "
-                                   "decision date nor a date.", "info")})
+      remedy=N_("Revise the mandate (a new assignment document), or raise --max-mandate-age-years."),
+      messages={"old": Message(N_("The mandate of {council}, {f1}, dates from {since}: it is older than {years} "
+                               "years.")),
+                "undated": Message(N_("Cannot tell how old the mandate of {council}, {f1}, is: it has neither a "
+                                   "decision date nor a date."), "info")})
 def mandate_age(ctx: Context) -> Iterator[Hit]:
     cutoff = years_before(ctx.day, ctx.options.max_mandate_age_years)
     for council in ctx.of_kind(Kind.COUNCIL):
@@ -134,14 +135,14 @@ def _names_of(data: dict[str, Any]) -> set[str]:
 
 
 @rule(id="one-leadership-group", severity="error", kind="stated",
-      title="The leadership group is one body under both its names", cites=(*ORDFORANDE, *KONTAKTPERSON),
-      remedy="Keep one LeadershipGroup node and record its other name as `aka` (koncernledning hälso- och "
-             "sjukvård, 2024; ledningsgrupp hälso- och sjukvård, 2026); point the relations at it.",
-      messages={"none": Message("The model has no leadership group (no LeadershipGroup)."),
-                "several": Message("The leadership group is split into {count} nodes: {names}; the 2024 and "
-                                   "2026 texts name one body."),
-                "name-split": Message("{f1} carries a name of the leadership group {f0}: one body must be one "
-                                      "node (record its other names as aka).")})
+      title=N_("The leadership group is one body under both its names"), cites=(*ORDFORANDE, *KONTAKTPERSON),
+      remedy=N_("Keep one LeadershipGroup node and record its other name as `aka` (koncernledning hälso- och "
+             "sjukvård, 2024; ledningsgrupp hälso- och sjukvård, 2026); point the relations at it."),
+      messages={"none": Message(N_("The model has no leadership group (no LeadershipGroup).")),
+                "several": Message(N_("The leadership group is split into {count} nodes: {names}; the 2024 and "
+                                   "2026 texts name one body.")),
+                "name-split": Message(N_("{f1} carries a name of the leadership group {f0}: one body must be one "
+                                      "node (record its other names as aka)."))})
 def one_leadership_group(ctx: Context) -> Iterator[Hit]:
     groups = ctx.of_kind(Kind.LEADERSHIP_GROUP)
     if not groups:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from orgraph.i18n import N_, current, gettext
 from orgraph.rules.defaults import DEFAULT_MAX_MANDATE_AGE_YEARS
 from orgraph.rules.texts import ADJUNCTS_LIMITED_IN, MEETINGS_ADAPTABLE_IN, READ
 
@@ -73,13 +74,19 @@ class Options:
     ``max_adjuncts`` is a policy setting, not the texts' (they state no number): the number of adjunct
     participants a council whose text limits them may have when the council has set no ``adjunct_limit``
     of its own (None: no number is set, and the rule says so).  ``rules`` limits the run to these rule
-    ids (None: all); ``waivers`` are accepted exceptions (see :mod:`orgraph.rules.waivers`).
+    ids (None: all); ``waivers`` are accepted exceptions (see :mod:`orgraph.rules.waivers`); ``lang`` is
+    the language of titles, messages and remedies (None: :func:`orgraph.i18n.current`, Swedish unless set).
     """
 
     max_adjuncts: int | None = None
     max_mandate_age_years: int = DEFAULT_MAX_MANDATE_AGE_YEARS
     rules: tuple[str, ...] | None = None
     waivers: tuple[Any, ...] = ()
+    lang: str | None = None
+
+    def translate(self, message: str) -> str:
+        """``message`` (an English message id) in the run's language."""
+        return gettext(self.lang or current())(message)
 
 
 @dataclass(frozen=True)
@@ -211,9 +218,10 @@ def message_fields(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], d
     """
     names = [label(lookup(node_id), node_id) for node_id in hit.focus]
     fields: dict[str, Any] = {f"f{i}": name for i, name in enumerate(names)}
+    join = options.translate(N_(" and "))
     fields.update(
-        council=label(lookup(hit.council), hit.council) if hit.council else "the region",
-        from1=_join(names[1:]), from2=_join(names[2:]), names=_join(names), n=len(names) - 1,
+        council=label(lookup(hit.council), hit.council) if hit.council else options.translate(N_("the region")),
+        from1=_join(names[1:], join), from2=_join(names[2:], join), names=_join(names, join), n=len(names) - 1,
         count=len(names), as_of=day.isoformat(),
     )
     if rule.extra is not None:
@@ -221,14 +229,15 @@ def message_fields(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], d
     return fields
 
 
-def _join(names: list[str]) -> str:
+def _join(names: list[str], word: str = " and ") -> str:
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + word + names[-1]
 
 
 def render(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], day: dt.date, options: Options) -> Finding:
-    """The finding a hit of ``rule`` stands for, its message naming the nodes in plain language."""
-    message = rule.messages[hit.variant].template.format(**message_fields(rule, hit, lookup, day, options))
-    return Finding(rule.id, rule.severity_of(hit.variant), rule.title, message, tuple(hit.focus), hit.council,
-                   rule.source, rule.remedy, hit.variant, sources=rule.cites)
+    """The finding a hit of ``rule`` stands for, its message naming the nodes in plain language (``options.lang``)."""
+    template = options.translate(rule.messages[hit.variant].template)
+    message = template.format(**message_fields(rule, hit, lookup, day, options))
+    return Finding(rule.id, rule.severity_of(hit.variant), options.translate(rule.title), message, tuple(hit.focus),
+                   hit.council, rule.source, options.translate(rule.remedy), hit.variant, sources=rule.cites)

@@ -20,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 
+from orgraph.i18n import N_
 from orgraph.model.graph import Model
 from orgraph.rules.base import SEVERITIES, Clause, Finding, Hit, Options, Rule, label, render
 from orgraph.rules.catalog import BY_ID, RULES
@@ -160,22 +161,24 @@ def _apply_waivers(findings: list[Finding], lookup: Lookup, day: dt.date, option
         # an expired waiver is reported when its rule ran or when waiver-expired was asked for;
         # an unused one only when its rule ran (else it could not have been used)
         if waiver.expired(day) and (waiver.rule in run or "waiver-expired" in run):
-            result.append(_waiver_finding(BY_ID["waiver-expired"], "expired", waiver, lookup, day, council_of))
+            result.append(_waiver_finding(BY_ID["waiver-expired"], "expired", waiver, lookup, day, council_of,
+                                          options))
         elif not waiver.expired(day) and index not in used and waiver.rule in run and "waiver-unused" in run:
-            result.append(_waiver_finding(BY_ID["waiver-unused"], "unused", waiver, lookup, day, council_of))
+            result.append(_waiver_finding(BY_ID["waiver-unused"], "unused", waiver, lookup, day, council_of,
+                                          options))
     return result
 
 
 def _waiver_finding(rule: Rule, variant: str, waiver: Any, lookup: Lookup, day: dt.date,
-                    council_of: Callable[[str], str | None]) -> Finding:
+                    council_of: Callable[[str], str | None], options: Options) -> Finding:
     names = [label(lookup(node_id), node_id) for node_id in waiver.focus]
     where = f" ({waiver.file}:{waiver.line})" if waiver.line else ""
-    message = rule.messages[variant].template.format(
-        rule=waiver.rule, names=", ".join(names) or "the region", decided_by=waiver.decided_by,
+    message = options.translate(rule.messages[variant].template).format(
+        rule=waiver.rule, names=", ".join(names) or options.translate(N_("the region")), decided_by=waiver.decided_by,
         expires=waiver.expires.isoformat(), as_of=day.isoformat()).rstrip(".") + where + "."
     council = next((c for c in map(council_of, waiver.focus) if c), None)
-    return Finding(rule.id, rule.severity_of(variant), rule.title, message, tuple(waiver.focus), council,
-                   rule.source, rule.remedy, variant)
+    return Finding(rule.id, rule.severity_of(variant), options.translate(rule.title), message, tuple(waiver.focus),
+                   council, rule.source, options.translate(rule.remedy), variant)
 
 
 def _council_of(ctx: Context, node_id: str) -> str | None:
@@ -202,7 +205,7 @@ def _order(lookup: Lookup) -> Callable[[Finding], tuple]:
 # --- Text for people ------------------------------------------------------------------------------
 
 WAIVER_RULES = frozenset(rule.id for rule in RULES if rule.kind == "waiver")
-HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Could not be checked, or for information",
-            "waived": "Waived (accepted exceptions)"}
+HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Could not be checked, or for information"),
+            "waived": N_("Waived (accepted exceptions)")}
 
 
