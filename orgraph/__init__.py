@@ -11,4 +11,6 @@ The library is usable without the command line::
     'Samordningsråd ortopedi'
 """
 
+__all__ = ["__version__"]
+
 __version__ = "0.1.0"

@@ -4,6 +4,8 @@
 "unknown council 'x'"
 """
 
+__all__ = ["UsageError"]
+
 
 class UsageError(Exception):
     """Unusable input (an unknown id, a bad option, an unreachable server): the command line prints the

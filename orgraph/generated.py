@@ -8,6 +8,8 @@ Tests compare the README with the regenerated text, so a table can never drift f
 
 from __future__ import annotations
 
+__all__ = ["replace_between"]
+
 
 def replace_between(text: str, start_marker: str, end_marker: str, body: str) -> str:
     """``text`` with everything between the two markers replaced by ``body`` on lines of its own."""

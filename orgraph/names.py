@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+__all__ = ["close_matches", "did_you_mean"]
+
 
 def close_matches(value: str, known: Iterable[str], limit: int = 3) -> list[str]:
     """The known values closest to ``value``, best first."""

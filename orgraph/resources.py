@@ -12,6 +12,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+__all__ = ["SHIPPED", "data_dir"]
+
 SHIPPED = ("seed", "examples", "cypher", "visualize")
 
 

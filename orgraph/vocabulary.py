@@ -27,6 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+__all__ = ["Kind", "Rel", "Role", "TopicId", "LabelSpec", "RelationshipSpec", "RoleSpec", "TopicSpec", "LABELS",
+           "RELATIONSHIPS", "ROLES", "TOPICS", "NODE_LABEL", "IDENTIFYING_PROPERTIES", "BODY_LABELS",
+           "reference_table", "README_START", "README_END", "with_reference_table"]
+
 
 class Kind(StrEnum):
     """The node kinds (Neo4j labels), as typed constants: ``Kind.COUNCIL == "Council"``."""

@@ -135,3 +135,37 @@ def test_the_command_reference_names_every_command_and_option() -> None:
 
     page = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
     assert with_reference(page) == page, "docs/commands.md is stale: python -m orgraph.cli.reference docs/commands.md"
+
+
+def _every_command():
+    import click
+
+    from orgraph.cli import main
+
+    def walk(group: click.Group, prefix: str):
+        ctx = click.Context(group)
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            yield f"{prefix} {name}", command
+            if isinstance(command, click.Group):
+                yield from walk(command, f"{prefix} {name}")
+
+    return list(walk(main, "orgraph"))
+
+
+def test_every_command_and_option_is_named_in_the_readme_or_the_docs() -> None:
+    """Independent of the generated reference: each command's name and each option's long name is written
+    somewhere a reader looks (README.md or docs/*.md), next to its command's heading or usage."""
+    import click
+
+    text = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
+    missing = []
+    for path, command in _every_command():
+        if f"`{path}`" not in text and f"{path} " not in text:
+            missing.append(path)
+        for param in command.params:
+            if isinstance(param, click.Option):
+                for name in param.opts + param.secondary_opts:
+                    if name.startswith("--") and name not in text:
+                        missing.append(f"{path} {name}")
+    assert not missing, f"not named in README.md or docs/: {missing}"

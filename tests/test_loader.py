@@ -58,7 +58,7 @@ def test_duplicate_id_names_both_places(data_copy):
                                              encoding="utf-8")
     [problem] = problems_of(data_copy)
     assert problem.value == "lg-hs" and problem.line == 2 and problem.file.endswith("zz-extra.yaml")
-    assert "region.yaml:27" in problem.message
+    assert "region.yaml:28" in problem.message
 
 
 def test_bad_date_is_refused(data_copy):
@@ -118,6 +118,19 @@ def test_relationship_between_kinds_the_vocabulary_forbids(data_copy):
         "relations:\n  - {from: karin-loostrom-muth, type: APPOINTS, to: sr-ortopedi}\n", encoding="utf-8")
     [problem] = problems_of(data_copy)
     assert "APPOINTS cannot run from a Person to a Council" in problem.message
+
+
+def test_a_region_names_its_offices_by_id_and_kind(data_copy, cli):
+    (data_copy / "zz-region.yaml").write_text(
+        "nodes:\n  - {id: r2, kind: Region, name: Region 2, regional_director: regiondirektr,\n"
+        "     group_head_office: regiondirektor}\n", encoding="utf-8")
+    problems = sorted(problems_of(data_copy), key=lambda p: p.message)
+    assert [(p.file.endswith("zz-region.yaml"), p.line, p.value) for p in problems] == [
+        (True, 2, "regiondirektor"), (True, 2, "regiondirektr")]
+    assert problems[0].message == "group_head_office must name a Administration, not a Post"
+    assert problems[1].message == "regional_director: unknown node id (did you mean regiondirektor?)"
+    result = cli("list", "councils", "--data", data_copy)
+    assert result.exit_code == 2 and "zz-region.yaml:2" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_escalation_without_topic_and_unknown_keys(data_copy):

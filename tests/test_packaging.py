@@ -28,6 +28,7 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_contains_the_shipped_directories(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "orgraph/_data/seed/region.yaml" in names
+    assert "orgraph/py.typed" in names  # PEP 561: type checkers read the installed package's annotations
     assert "orgraph/_data/seed/councils/ortopedi.yaml" in names
     assert any(n.startswith("orgraph/_data/examples/fictional/") for n in names)
 

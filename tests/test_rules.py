@@ -57,6 +57,8 @@ def make_data(case: Case, target: Path) -> Path:
 C_ORT, C_BFM = "sr-ortopedi", "sr-bild-och-funktionsmedicin"
 DIRECTOR_CHAIN = "{from: regiondirektor, type: DELEGATES_TO, to: hsu-direktor,"
 AMANDA_AT_KK = "{from: amanda-sjoqvist, type: EMPLOYED_BY, to: kk, valid_from: 2019-08-19}"
+NAMED_OFFICES = "regional_director: regiondirektor, group_head_office: kk,"  # the region's two offices
+ORT_IN_VGR = "{from: sr-ortopedi, type: PART_OF, to: vgr,"
 
 CASES = [
     # council-one-chair
@@ -170,8 +172,8 @@ CASES = [
     Case("coordinator-from-group-head-office", "quiet", ()),
     Case("coordinator-from-group-head-office", "missing, not provided, from elsewhere", (
         ("missing", (C_BFM,), C_BFM),
-        ("not-provided", ("sr-ortopedi-koordinator",), C_ORT),
-        ("elsewhere", ("sr-ortopedi-koordinator", "amanda-sjoqvist", "nu"), C_ORT)),
+        ("not-provided", ("sr-ortopedi-koordinator", "kk"), C_ORT),
+        ("elsewhere", ("sr-ortopedi-koordinator", "amanda-sjoqvist", "kk", "nu"), C_ORT)),
         replace=(("{from: sr-bild-och-funktionsmedicin-koordinator, type: POST_OF, to: sr-bild-och-funktionsmedicin,",
                   "{from: sr-bild-och-funktionsmedicin-koordinator, type: POST_OF, to: sr-bild-och-funktionsmedicin, "
                   "valid_from: 2027-01-01,"),
@@ -179,12 +181,15 @@ CASES = [
                   "{from: kk, type: PROVIDES, to: sr-ortopedi-koordinator, valid_to: 2026-01-01,"),
                  (AMANDA_AT_KK, AMANDA_AT_KK.replace("to: kk", "to: nu")))),
     Case("coordinator-from-group-head-office", "no employer, no office: cannot tell", (
-        ("no-office", (), None),),
+        ("no-office", ("vgr",), None),),
         replace=(("{id: kk, kind: Administration, name: Koncernkontoret,",
                   "{id: kk, kind: Administration, name: Koncernkontoret, valid_to: 2020-01-01,"),)),
     Case("coordinator-from-group-head-office", "holder works nowhere: cannot tell", (
-        ("unknown", ("sr-ortopedi-koordinator", "amanda-sjoqvist"), C_ORT),),
+        ("unknown", ("sr-ortopedi-koordinator", "amanda-sjoqvist", "kk"), C_ORT),),
         replace=((AMANDA_AT_KK, AMANDA_AT_KK.replace("valid_from: 2019-08-19", "valid_from: 2027-01-01")),)),
+    Case("coordinator-from-group-head-office", "the region names no office; a council of no region: cannot tell", (
+        ("no-office", ("vgr",), None), ("no-region", (C_ORT,), C_ORT)),
+        replace=((NAMED_OFFICES, "regional_director: regiondirektor,"), (ORT_IN_VGR, ORT_IN_VGR + " valid_to: 2026-01-01,"))),
     # process-team-reports-to-council
     Case("process-team-reports-to-council", "quiet", ()),
     Case("process-team-reports-to-council", "a team reports nowhere", (
@@ -195,17 +200,21 @@ CASES = [
     Case("chain-of-authority", "quiet before the delegation ends", (), day=dt.date(2025, 12, 31),
          replace=((DIRECTOR_CHAIN, DIRECTOR_CHAIN + " valid_to: 2025-12-31,"),)),
     Case("chain-of-authority", "delegation ended: broken", (
-        ("broken", (C_BFM, "hsu-direktor"), C_BFM), ("broken", (C_ORT, "hsu-direktor"), C_ORT)),
+        ("broken", (C_BFM, "regiondirektor", "hsu-direktor"), C_BFM),
+        ("broken", (C_ORT, "regiondirektor", "hsu-direktor"), C_ORT)),
         replace=((DIRECTOR_CHAIN, DIRECTOR_CHAIN + " valid_to: 2025-12-31,"),)),
     Case("chain-of-authority", "delegation through a non-director: broken; not commissioned", (
-        ("broken", (C_BFM, "hsu-direktor"), C_BFM), ("uncommissioned", (C_ORT,), C_ORT)),
+        ("broken", (C_BFM, "regiondirektor", "hsu-direktor"), C_BFM), ("uncommissioned", (C_ORT,), C_ORT)),
         replace=((DIRECTOR_CHAIN, "{from: regiondirektor, type: DELEGATES_TO, to: kk-forvaltningschef}\n"
                   "  - {from: kk-forvaltningschef, type: DELEGATES_TO, to: hsu-direktor,"),
                  ("{from: hsu-direktor, type: COMMISSIONS, to: sr-ortopedi,",
                   "{from: hsu-direktor, type: COMMISSIONS, to: sr-ortopedi, valid_to: 2026-01-01,"))),
-    Case("chain-of-authority", "no Regional Director: cannot tell", (("no-root", (), None),),
+    Case("chain-of-authority", "no Regional Director: cannot tell", (("no-root", ("vgr",), None),),
          replace=(("{id: regiondirektor, kind: Post, role: director,",
                    "{id: regiondirektor, kind: Post, role: director, valid_from: 2027-01-01,"),)),
+    Case("chain-of-authority", "the region names none; a council of no region: cannot tell", (
+        ("no-root", ("vgr",), None), ("no-region", (C_ORT,), C_ORT)),
+        replace=((NAMED_OFFICES, "group_head_office: kk,"), (ORT_IN_VGR, ORT_IN_VGR + " valid_to: 2026-01-01,"))),
     # mandate-decided
     Case("mandate-decided", "quiet once decided", (),
          replace=(("    decided: null\n", "    decided: 2024-06-01\n"),)),
@@ -228,8 +237,11 @@ CASES = [
     Case("one-leadership-group", "split in two; a name reused", (
         ("several", ("koncernledning-hs", "lg-hs"), None), ("name-split", ("lg-hs", "koncernledningen"), None)),
         add="nodes:\n  - {id: koncernledning-hs, kind: LeadershipGroup, name: Koncernledningen för HS}\n"
-            "  - {id: koncernledningen, kind: GroupWideGroup, name: KONCERNLEDNING HÄLSO- OCH SJUKVÅRD}\n"),
-    Case("one-leadership-group", "none", (("none", (), None),),
+            "  - {id: koncernledningen, kind: GroupWideGroup, name: KONCERNLEDNING HÄLSO- OCH SJUKVÅRD}\n"
+            "relations:\n  - {from: koncernledning-hs, type: PART_OF, to: vgr}\n"),
+    Case("one-leadership-group", "a second one of no region: cannot tell", (("no-region", ("koncernledning-hs",), None),),
+         add="nodes:\n  - {id: koncernledning-hs, kind: LeadershipGroup, name: Koncernledningen för HS}\n"),
+    Case("one-leadership-group", "none", (("none", ("vgr",), None),),
          replace=(("    name: Ledningsgrupp hälso- och sjukvård\n",
                    "    name: Ledningsgrupp hälso- och sjukvård\n    valid_to: 2020-12-31\n"),)),
     # no-reporting-cycles

@@ -16,9 +16,6 @@ from orgraph.model.loader import load
 from orgraph.synth import MANIFEST, REFERENCE_DAY, VIOLATIONS, SynthSpec, build, generate, spec_for_nodes
 
 SMALL = SynthSpec(regions=2, councils_per_region=6, seed=7, violation_rate=0.5, staff_per_administration=30)
-# Rules that look for one region's root by a fixed id (REGIONAL_DIRECTOR, GROUP_HEAD_OFFICE) or allow one
-# leadership group in the whole model: they cannot yet judge a model of several regions (see the xfail below).
-REGION_ROOTED = {"chain-of-authority", "coordinator-from-group-head-office", "one-leadership-group"}
 
 
 def tree(directory: Path) -> dict[str, bytes]:
@@ -125,30 +122,29 @@ def _expected(manifest: dict, exclude=frozenset()) -> collections.Counter:
                                for f in v["findings"] if f["rule"] not in exclude)
 
 
-def test_check_finds_exactly_the_manifested_violations(small):
+def test_check_finds_exactly_the_manifested_violations_in_every_rule(small):
     from orgraph.rules import BY_ID, check
 
     out, manifest = small
     assert {f["rule"] for kind in manifest["violation_kinds"].values() for f in kind["findings"]} <= set(BY_ID)
     assert len(manifest["violations"]) == 6 and set(manifest["expected"].values()) == {1}
-    report = check(load(out), REFERENCE_DAY)
-    assert _found(report, REGION_ROOTED) == _expected(manifest, REGION_ROOTED)
+    model = load(out)
+    assert _found(check(model, REFERENCE_DAY)) == _expected(manifest)
     # ... and on a later day, the same (nothing in the model expires).
-    assert _found(check(load(out), dt.date(2026, 6, 1)), REGION_ROOTED) == _expected(manifest, REGION_ROOTED)
+    assert _found(check(model, dt.date(2026, 6, 1))) == _expected(manifest)
 
 
-@pytest.mark.xfail(strict=True, reason="orgraph.rules finds the Regional Director and the Group Head Office by fixed "
-                   "ids ('regiondirektor', 'kk') and allows one LeadershipGroup per model, so it cannot yet judge a "
-                   "model of several regions (ids prefixed r01-, r02-, …)")
-def test_check_finds_exactly_the_manifested_violations_in_every_rule(small):
+def test_every_region_is_judged_by_its_own_director_office_and_leadership_group(tmp_path):
     from orgraph.rules import check
 
-    out, manifest = small
-    assert _found(check(load(out), REFERENCE_DAY)) == _expected(manifest)
+    spec = SynthSpec(regions=3, councils_per_region=6, seed=3, violation_rate=1.0)
+    manifest = generate(spec, tmp_path / "model")
+    assert {v["council"].split("-")[0] for v in manifest["violations"]} == {"r01", "r02", "r03"}
+    assert _found(check(load(tmp_path / "model"), REFERENCE_DAY)) == _expected(manifest)
 
 
 def test_coordinators_work_in_their_group_head_office_except_where_manifested(small):
-    # The one kind the rules cannot judge yet in a model of several regions (see the xfail above).
+    # The same, read from the data directly rather than through the rules.
     out, manifest = small
     model = load(out)
     employer = {r.source_id: r.target_id for r in model.relations if r.type == "EMPLOYED_BY"}

@@ -53,10 +53,23 @@ def library_modules() -> list[str]:
     return sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py"))
 
 
+def assert_no_literal(source: str, module: str) -> None:
+    found = spelled(source)
+    assert not found, f"orgraph/{module} spells vocabulary as text (use the constants): {found}"
+
+
 @pytest.mark.parametrize("module", [m for m in library_modules() if m not in ALLOWED])
 def test_no_vocabulary_literal(module: str) -> None:
-    found = spelled((PACKAGE / module).read_text(encoding="utf-8"))
-    assert not found, f"orgraph/{module} spells vocabulary as text (use the constants): {found}"
+    assert_no_literal((PACKAGE / module).read_text(encoding="utf-8"), module)
+
+
+@pytest.mark.parametrize("planted", ['TYPO = "HOLDS"', 'def f(kind="Council"):\n    return kind',
+                                     'ROLE = {"role": "chair"}', 'TOPIC = ("x", "outside-mandate")'])
+def test_the_check_fails_on_a_planted_literal(planted: str) -> None:
+    source = (PACKAGE / "rules" / "composition.py").read_text(encoding="utf-8")
+    assert_no_literal(source, "rules/composition.py")  # clean as shipped ...
+    with pytest.raises(AssertionError, match="spells vocabulary as text"):
+        assert_no_literal(source + "\n" + planted + "\n", "rules/composition.py")  # ... and caught when planted
 
 
 def test_every_allowed_module_exists_and_still_needs_its_exception() -> None:

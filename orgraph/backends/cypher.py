@@ -29,6 +29,9 @@ from orgraph.backends.base import Hop, Neighbour, hop_order, neighbour_order
 from orgraph.backends.cypher_load import KEY
 from orgraph.backends.named_queries import run_named
 from orgraph.model import schema
+from orgraph.model.values import parse_date
+
+__all__ = ["CypherRunner", "NODE_DATES", "RELATION_DATES", "node_from_db", "relation_from_db", "CypherBackend"]
 
 
 class CypherRunner(Protocol):
@@ -56,7 +59,7 @@ RELATION_DATES: frozenset[str] = _date_fields(schema.Relation)
 def _dates(props: dict[str, Any], keys: frozenset[str]) -> dict[str, Any]:
     for key in keys & props.keys():
         if isinstance(props[key], str):
-            props[key] = dt.date.fromisoformat(props[key])
+            props[key] = parse_date(props[key])
     return props
 
 

@@ -40,6 +40,12 @@ from typing import Any
 
 from orgraph import vocabulary
 from orgraph.model.graph import Model, node_properties, relation_properties
+from orgraph.model.values import iso
+
+__all__ = ["KEY", "SCHEMA_FILE", "DEFAULT_BATCH_SIZE", "Run", "constraint_name", "schema_statements", "schema_text",
+           "merge_nodes", "merge_relationships", "remove_stale_nodes", "remove_stale_relationships", "cypher_value",
+           "cypher_properties", "node_rows", "relationship_rows", "Step", "load_plan", "LoadSummary", "apply_plan",
+           "plan_size", "lint_statements"]
 
 KEY = "_key"  # the property that identifies a loaded relationship
 SCHEMA_FILE = "constraints.cypher"  # in cypher/schema/
@@ -134,8 +140,8 @@ def cypher_value(value: Any) -> Any:
     >>> cypher_value([dt.date(2024, 5, 21), "x"])
     ['2024-05-21', 'x']
     """
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+    if isinstance(value, dt.date):
+        return iso(value)
     if isinstance(value, (list, tuple)):
         return [cypher_value(v) for v in value]
     return value

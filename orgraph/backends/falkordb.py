@@ -27,6 +27,8 @@ from orgraph.backends.cypher_load import (
 from orgraph.model.graph import Model
 from orgraph.model.values import plain
 
+__all__ = ["falkordb_value", "FalkorDBRunner", "falkordb_backend", "load_graph"]
+
 
 def falkordb_value(value: Any) -> Any:
     """A value from the client as plain Python: nodes and edges as their properties, paths as node lists."""

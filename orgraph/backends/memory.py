@@ -25,6 +25,8 @@ from orgraph.model.graph import Model, as_of
 if TYPE_CHECKING:
     import networkx as nx
 
+__all__ = ["NEIGHBOUR_CACHE", "MemoryBackend"]
+
 #: How many nodes' sorted neighbour lists a backend keeps (a query reads a neighbourhood over and over;
 #: a listing reads every node once and must not keep them all).
 NEIGHBOUR_CACHE = 4096

@@ -29,6 +29,9 @@ from typing import Any
 
 from orgraph.resources import data_dir
 
+__all__ = ["HEADER", "Runner", "QueryError", "NamedQuery", "parameters_used", "parse_query", "queries_dir",
+           "load_queries", "get_query", "check_parameters", "run_named"]
+
 HEADER = ("name", "description", "parameters")
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 # strings, quoted names and comments, which may hold a '$' that is not a parameter

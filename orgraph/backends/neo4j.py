@@ -41,6 +41,10 @@ from orgraph.backends.named_queries import run_named
 from orgraph.errors import UsageError
 from orgraph.model.graph import Model
 
+__all__ = ["SCHEMES", "MIN_MAJOR_VERSION", "CONNECTION_TIMEOUT", "SHOW_CONSTRAINTS", "AWAIT_INDEXES",
+           "INDEX_WAIT_SECONDS", "Neo4jProblem", "redact", "check_uri", "check_version", "Neo4jDatabase",
+           "neo4j_value", "Neo4jBackend"]
+
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 MIN_MAJOR_VERSION = 5
 CONNECTION_TIMEOUT = 15.0  # seconds to open a connection and to get one from the pool (--timeout)

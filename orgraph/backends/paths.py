@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+__all__ = ["shortest_paths"]
+
 
 def shortest_paths(source: str, target: str, neighbours: Callable[[str], Iterable[str]],
                    max_hops: int | None = None) -> Iterator[list[str]]:

@@ -79,6 +79,7 @@ def show_command(node_id: str, **options: Any) -> None:
       orgraph show lg-hs
       orgraph show sr-ortopedi --format json
     """
+    from orgraph.output.browse import show_text
     from orgraph.query.catalog import describe
 
     backend = open_backend(options)
@@ -87,22 +88,7 @@ def show_command(node_id: str, **options: Any) -> None:
         described = describe(backend, node_id)
     finally:
         backend.close()
-    emit(options, described, _show_text)
-
-
-def _show_text(described: dict[str, Any]) -> str:
-    node = described["node"]
-    lines = [f"{node['name']}  ({node['kind']}, id {node['id']})"]
-    for key, value in sorted(node.items()):
-        if key not in ("id", "kind", "name"):
-            lines.append(f"  {key}: {', '.join(map(str, value)) if isinstance(value, list) else value}")
-    if "holders" in described:
-        lines.append("  holders: " + ("vacant" if described["vacant"] else ", ".join(
-            f"{h['name']} ({h['from']} … {h['to'] or ''})" for h in described["holders"])))
-    for group, nodes in described["relations"].items():
-        lines.append(f"{group}")
-        lines += [f"  {n['name']}  ({n['kind']}, {n['id']})" for n in nodes]
-    return "\n".join(lines)
+    emit(options, described, show_text)
 
 
 @click.command("path")
@@ -126,6 +112,8 @@ def path_command(source: str, target: str, via: str | None, all_paths: bool, max
       orgraph path regiondirektor sr-ortopedi --via DELEGATES_TO,COMMISSIONS --all
     """
     from orgraph import vocabulary
+    from orgraph.output.browse import path_json, paths_text
+    from orgraph.output.text import citation
 
     types = [t.strip() for t in via.split(",") if t.strip()] if via else None
     for rel_type in types or []:
@@ -136,33 +124,14 @@ def path_command(source: str, target: str, via: str | None, all_paths: bool, max
         for node_id in (source, target):
             require_node(backend, node_id)
         found = backend.paths(source, target, types, all_paths=all_paths, max_hops=max_hops)
-        rendered = _paths_text(backend, found)
+        rendered = paths_text(found, lambda node_id: require_node(backend, node_id)["name"],
+                              lambda props: citation(props, backend.node))
     finally:
         backend.close()
     if not found:
         emit(options, [], lambda _: f"no path from {source} to {target}")
         raise SystemExit(EXIT_FINDINGS)
-    emit(options, [[_hop_json(hop) for hop in path] for path in found], lambda _: rendered)
-
-
-def _hop_json(hop: Any) -> dict[str, Any]:
-    return {"from": hop.start, "to": hop.end, "type": hop.type,
-            "direction": "forward" if hop.forward else "backward", "properties": hop.properties}
-
-
-def _paths_text(backend: Any, found: list) -> str:
-    from orgraph.output.text import citation, hop_line
-
-    def name(node_id: str) -> str:
-        return require_node(backend, node_id)["name"]
-
-    blocks = []
-    for index, path in enumerate(found, 1):
-        heading = f"path {index} of {len(found)}, {len(path)} hop(s):" if len(found) > 1 else \
-            f"{len(path)} hop(s):"
-        blocks.append("\n".join([heading] + [
-            f"  {hop_line(hop, name, citation(hop.properties, backend.node))}" for hop in path]))
-    return "\n\n".join(blocks)
+    emit(options, path_json(found), lambda _: rendered)
 
 
 @click.command("schema")

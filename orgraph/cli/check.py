@@ -21,6 +21,8 @@ from orgraph.cli.common import (
 from orgraph.cli.completion import complete_rules
 from orgraph.rules.defaults import DEFAULT_MAX_MANDATE_AGE_YEARS
 
+__all__ = ["check_command", "CI_FORMATS", "list_rules"]
+
 
 @click.command("check")
 @click.option("--rule", "rule_ids", multiple=True, metavar="ID", shell_complete=complete_rules,

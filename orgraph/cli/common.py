@@ -24,6 +24,9 @@ from orgraph.errors import UsageError
 from orgraph.i18n import LANGUAGES
 from orgraph.names import did_you_mean
 
+__all__ = ["SHIPPED_MODELS", "Group", "internal_error_line", "fail", "resolve_data_dir", "unknown", "data_options",
+           "lang_option", "handle_errors", "day_of", "load_model", "neo4j_password", "open_backend", "emit"]
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 SHIPPED_MODELS = {"seed": "seed", "fictional": "examples/fictional"}
 

@@ -67,6 +67,7 @@ def load_command(data: str | None, batch_size: int, uri: str | None, user: str, 
       NEO4J_PASSWORD=… orgraph load --uri bolt://localhost:7687
     """
     from orgraph.backends.cypher_load import load_plan, plan_size
+    from orgraph.output.load import load_text
 
     model = load_model(data)  # bad input stops here, before anything is written
     plan = load_plan(model, batch_size)
@@ -87,21 +88,7 @@ def load_command(data: str | None, batch_size: int, uri: str | None, user: str, 
               "written": {"nodes": sum(summary.nodes.values()),
                           "relationships": sum(summary.relationships.values())},
               "removed": {"nodes": summary.removed_nodes, "relationships": summary.removed_relationships}}
-    emit({"output_format": output_format}, result, _load_text)
-
-
-def _load_text(result: dict[str, Any]) -> str:
-    def counts(values: dict[str, int]) -> str:
-        return ", ".join(f"{name} {count}" for name, count in sorted(values.items())) or "none"
-
-    return "\n".join([
-        f"loaded {result['data']} into {result['uri']}: {sum(result['nodes'].values())} nodes, "
-        f"{sum(result['relationships'].values())} relationships "
-        f"(removed {result['removed']['nodes']} nodes, {result['removed']['relationships']} relationships "
-        f"no longer in the model)",
-        f"  nodes: {counts(result['nodes'])}",
-        f"  relationships: {counts(result['relationships'])}",
-    ])
+    emit({"output_format": output_format}, result, load_text)
 
 
 def parse_parameters(values: tuple[str, ...]) -> dict[str, Any]:

@@ -8,6 +8,8 @@ import click
 
 from orgraph.cli.common import UsageError, handle_errors
 
+__all__ = ["synth_command"]
+
 
 @click.command("synth")
 @click.option("--regions", type=click.IntRange(1, 99), required=True, help="how many regions (1..99)")

@@ -27,6 +27,7 @@ import networkx as nx
 from orgraph import vocabulary
 from orgraph.export.view import View, relation_key, select
 from orgraph.model.graph import Model, node_properties, relation_properties
+from orgraph.model.values import iso
 from orgraph.vocabulary import Kind, Rel
 
 __all__ = ["graphml", "view_graphml", "graphml_graph", "layered_layout", "ROW_HEIGHT", "COLUMN_WIDTH"]
@@ -38,8 +39,8 @@ LIST_SEPARATOR = " | "
 
 
 def _flat(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+    if isinstance(value, dt.date):
+        return iso(value)
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(str(item) for item in value)
     return str(value) if isinstance(value, str) else value  # StrEnum constants as plain text

@@ -31,7 +31,7 @@ from orgraph.backends.cypher_load import KEY, relationship_rows, schema_text
 from orgraph.errors import UsageError
 from orgraph.export.view import select
 from orgraph.model.graph import Model, node_properties, valid_on
-from orgraph.model.values import parse_date
+from orgraph.model.values import iso, parse_date
 from orgraph.vocabulary import NODE_LABEL
 
 __all__ = ["ARRAY_DELIMITER", "neo4j_csv_files", "column_type", "IMPORT_COMMAND"]
@@ -67,7 +67,7 @@ def _cell(value: Any, where: str) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return iso(value) or ""
     if isinstance(value, (list, tuple)):
         items = [str(item) for item in value]
         if any(ARRAY_DELIMITER in item for item in items):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from orgraph.model.snapshot import Snapshot, valid_on
+from orgraph.vocabulary import Kind, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -218,3 +219,57 @@ def as_of(graph: nx.MultiDiGraph, day: dt.date) -> nx.MultiDiGraph:
 
 __all__ = ["Compiled", "Model", "Snapshot", "as_of", "build_graph", "compile_model", "node_properties",
            "relation_properties", "source_properties", "valid_on"]
+
+
+_RELS: frozenset[str] = frozenset(Rel)
+_KINDS: frozenset[str] = frozenset(Kind)
+
+
+def _declared(rel_type: str, kind: str | None) -> None:
+    """Refuse a relationship type or kind the vocabulary does not declare (a typo would match nothing)."""
+    if rel_type not in _RELS:
+        raise ValueError(f"{rel_type!r} is not a valid Rel")
+    if kind is not None and kind not in _KINDS:
+        raise ValueError(f"{kind!r} is not a valid Kind")
+
+
+def targets(graph: nx.MultiDiGraph, node_id: str, rel_type: str, kind: str | None = None) -> list[str]:
+    """Where ``rel_type`` edges from ``node_id`` lead in ``graph`` (optionally only to ``kind``), sorted, distinct.
+
+    The one neighbour read over a networkx graph (the rules' and the planners'); an undeclared type or kind is
+    refused, never silently empty.
+
+    >>> from orgraph.model.loader import load
+    >>> from orgraph.resources import data_dir
+    >>> graph = load(data_dir("seed")).graph()
+    >>> targets(graph, "sr-ortopedi", "HAS_MANDATE", "Document")
+    ['uh-ortopedi-2024']
+    >>> targets(graph, "sr-ortopedi", "HAS_MANDAT")
+    Traceback (most recent call last):
+    ValueError: 'HAS_MANDAT' is not a valid Rel
+    """
+    _declared(rel_type, kind)
+    if node_id not in graph:
+        return []
+    return sorted({v for _, v, data in graph.out_edges(node_id, data=True) if data["type"] == rel_type
+                   and (kind is None or graph.nodes[v]["kind"] == kind)})
+
+
+def sources(graph: nx.MultiDiGraph, node_id: str, rel_type: str, kind: str | None = None) -> list[str]:
+    """Where ``rel_type`` edges into ``node_id`` come from (optionally only from ``kind``), sorted, distinct.
+
+    >>> from orgraph.model.loader import load
+    >>> from orgraph.resources import data_dir
+    >>> sources(load(data_dir("seed")).graph(), "sr-ortopedi", "COMMISSIONS")
+    ['hsu-direktor']
+    """
+    _declared(rel_type, kind)
+    if node_id not in graph:
+        return []
+    return sorted({u for u, _, data in graph.in_edges(node_id, data=True) if data["type"] == rel_type
+                   and (kind is None or graph.nodes[u]["kind"] == kind)})
+
+
+def holders_in(graph: nx.MultiDiGraph, post_id: str) -> list[str]:
+    """The people holding a post in ``graph`` (a graph on a date: :func:`as_of`), sorted; empty: vacant."""
+    return sources(graph, post_id, Rel.HOLDS, Kind.PERSON)

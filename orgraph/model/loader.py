@@ -248,6 +248,10 @@ def _assemble(parsed: list[_Parsed], problems: list[Problem], complete: bool = T
         for alt in node.aka:
             check_source(*where[node_id], alt.source)
 
+    for node_id, node in nodes.items():
+        if node.kind == Kind.REGION:
+            problems.extend(_check_offices(*where[node_id], node, nodes, broken, complete))
+
     relations = [(relation, (part.file, line)) for part in parsed for relation, line in part.relations]
     for relation, (file, line) in relations:
         check_source(file, line, relation.source)
@@ -274,6 +278,24 @@ def _check_relation(file: str, line: int | None, relation: Relation, nodes: dict
         yield Problem(file, line, f"{relation.type} takes no topic", relation.topic)
     if relation.topic is not None and complete and relation.topic not in nodes:
         yield Problem(file, line, "the topic has no Topic node in the data", relation.topic)
+
+
+#: The properties of a Region that name one of its nodes, and the kind that node must be.
+REGION_OFFICES = (("regional_director", Kind.POST), ("group_head_office", Kind.ADMINISTRATION))
+
+
+def _check_offices(file: str, line: int | None, region: Any, nodes: dict[str, Any], broken: set[str],
+                   complete: bool = True) -> Iterator[Problem]:
+    """A Region's ``regional_director`` is a Post, its ``group_head_office`` an Administration."""
+    for field, kind in REGION_OFFICES:
+        office = getattr(region, field)
+        if office is None or not complete or office in broken:
+            continue
+        found = nodes.get(office)
+        if found is None:
+            yield Problem(file, line, f"{field}: unknown node id{_suggest(office, nodes)}", office)
+        elif found.kind != kind:
+            yield Problem(file, line, f"{field} must name a {kind}, not a {found.kind}", office)
 
 
 def _check_dates(shown: str, line: int | None, start: dt.date | None, end: dt.date | None) -> list[Problem]:

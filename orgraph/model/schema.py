@@ -5,7 +5,7 @@ validates every file against :class:`DataFile`; ``orgraph schema`` prints the
 JSON Schema editors use, generated from the same classes.  Node kinds, post
 roles, relationship types and topics come from :mod:`orgraph.vocabulary`.
 
->>> DataFile.model_validate({"nodes": [{"id": "vgr", "kind": "Region", "name": "VGR"}]}).nodes[0].kind
+>>> str(DataFile.model_validate({"nodes": [{"id": "vgr", "kind": "Region", "name": "VGR"}]}).nodes[0].kind)
 'Region'
 """
 
@@ -22,6 +22,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from orgraph import vocabulary
 from orgraph.vocabulary import Kind
+
+__all__ = ["SLUG_PATTERN", "Slug", "Text", "Scalar", "IDENTIFIER_PATTERN", "Props", "Source", "AltName", "PostNode",
+           "DocumentNode", "CouncilNode", "RegionNode", "TopicNode", "Relation", "Holding", "DataFile", "SCHEMA_ID",
+           "SCHEMA_FILE", "reserved_property_names", "json_schema", "is_slug"]
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
@@ -117,6 +121,18 @@ class CouncilNode(_NodeBase):
     adjunct_limit: int | None = Field(None, ge=0, description="how many adjunct participants the mandate allows")
 
 
+class RegionNode(_NodeBase):
+    """A region, the root of its organisation; it names the two offices its councils are judged by."""
+
+    kind: Literal[Kind.REGION]
+    regional_director: Slug | None = Field(
+        None, description="id of the region's Regional Director (regiondirektör): the director Post at the root "
+        "of its chain of authority")
+    group_head_office: Slug | None = Field(
+        None, description="id of the region's Group Head Office (Koncernkontoret): the Administration that "
+        "provides every council's coordinator")
+
+
 class TopicNode(_NodeBase):
     """An escalation topic; its id must be one of the declared topic ids."""
 
@@ -127,7 +143,8 @@ class TopicNode(_NodeBase):
         "empty: the council itself")
 
 
-_SPECIAL = {Kind.POST: PostNode, Kind.DOCUMENT: DocumentNode, Kind.COUNCIL: CouncilNode, Kind.TOPIC: TopicNode}
+_SPECIAL = {Kind.POST: PostNode, Kind.DOCUMENT: DocumentNode, Kind.COUNCIL: CouncilNode, Kind.REGION: RegionNode,
+            Kind.TOPIC: TopicNode}
 _PLAIN = tuple(
     type(f"{name}Node", (_NodeBase,), {"__annotations__": {"kind": Literal[str(name)]}, "__doc__": label.meaning,
                                        "__module__": __name__, "__qualname__": f"{name}Node"})

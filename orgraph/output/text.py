@@ -13,6 +13,8 @@ from typing import Any
 
 from orgraph.backends.base import Hop
 
+__all__ = ["table", "citation", "hop_line"]
+
 
 def table(rows: list[dict[str, Any]], columns: list[str]) -> str:
     """A plain table of ``rows`` with the given columns (lists joined by commas, missing cells blank)."""

@@ -22,6 +22,9 @@ from typing import Any
 import networkx as nx
 
 from orgraph.backends.base import OUT, Backend
+from orgraph.model.graph import holders_in as holders
+from orgraph.model.graph import sources as into
+from orgraph.model.graph import targets as out
 from orgraph.query.escalation import Ref
 from orgraph.vocabulary import Kind, Rel
 
@@ -44,27 +47,6 @@ def snapshot(backend: Backend) -> nx.MultiDiGraph:
             if neighbour.direction == OUT:
                 graph.add_edge(node["id"], neighbour.node["id"], type=neighbour.type, **neighbour.properties)
     return graph
-
-
-def out(graph: nx.MultiDiGraph, node_id: str, rel_type: str, kind: str | None = None) -> list[str]:
-    """Where ``rel_type`` edges from ``node_id`` lead (optionally only to ``kind``), sorted, distinct."""
-    if node_id not in graph:
-        return []
-    return sorted({v for _, v, data in graph.out_edges(node_id, data=True) if data["type"] == rel_type
-                   and (kind is None or graph.nodes[v]["kind"] == kind)})
-
-
-def into(graph: nx.MultiDiGraph, node_id: str, rel_type: str, kind: str | None = None) -> list[str]:
-    """Where ``rel_type`` edges into ``node_id`` come from (optionally only from ``kind``), sorted, distinct."""
-    if node_id not in graph:
-        return []
-    return sorted({u for u, _, data in graph.in_edges(node_id, data=True) if data["type"] == rel_type
-                   and (kind is None or graph.nodes[u]["kind"] == kind)})
-
-
-def holders(graph: nx.MultiDiGraph, post_id: str) -> list[str]:
-    """The people holding a post in ``graph``, sorted (empty: vacant)."""
-    return into(graph, post_id, Rel.HOLDS, Kind.PERSON)
 
 
 def ref(graph: nx.MultiDiGraph, node_id: str) -> Ref:

@@ -17,9 +17,11 @@ from collections import defaultdict
 from typing import Any
 
 from orgraph import vocabulary
-from orgraph.backends.base import Backend, Neighbour
+from orgraph.backends.base import OUT, Backend, related
 from orgraph.backends.base import holders as post_holders
 from orgraph.vocabulary import Kind, Rel
+
+__all__ = ["NODE_LISTS", "holders", "listing", "describe"]
 
 #: ``orgraph list WHAT`` for the things stored as nodes: WHAT → node kinds.
 NODE_LISTS: dict[str, tuple[str, ...]] = {
@@ -35,12 +37,6 @@ NODE_LISTS: dict[str, tuple[str, ...]] = {
 
 def _brief(node: dict[str, Any]) -> dict[str, Any]:
     return {"id": node["id"], "kind": node["kind"], "name": node["name"]}
-
-
-def related(neighbours: list[Neighbour], rel_type: str, direction: str) -> list[dict[str, Any]]:
-    """The nodes reached over one declared relationship type in one direction, from a node's neighbours."""
-    wanted = Rel(rel_type)
-    return [n.node for n in neighbours if n.type == wanted and n.direction == direction]
 
 
 def holders(backend: Backend, post_id: str) -> list[dict[str, Any]]:
@@ -60,15 +56,14 @@ def listing(backend: Backend, what: str) -> list[dict[str, Any]]:
         if what == "topics":
             row["question"] = vocabulary.TOPICS[node["id"]].question
         if what in ("councils", "posts", "people"):
-            neighbours = backend.neighbours(node["id"])
             if what == "councils":
-                row["mandates"] = [{key: doc.get(key) for key in ("id", "name", "number", "date", "decided")}
-                                   for doc in related(neighbours, Rel.HAS_MANDATE, "out")]
+                row["mandates"] = [{key: doc.node.get(key) for key in ("id", "name", "number", "date", "decided")}
+                                   for doc in related(backend, node["id"], Rel.HAS_MANDATE, OUT)]
             elif what == "posts":
-                row["of"] = [n["id"] for n in related(neighbours, Rel.POST_OF, "out")]
+                row["of"] = [n.node["id"] for n in related(backend, node["id"], Rel.POST_OF, OUT)]
                 row["holders"] = [h["id"] for h in holders(backend, node["id"])]
             else:
-                row["posts"] = [n["id"] for n in related(neighbours, Rel.HOLDS, "out")]
+                row["posts"] = [n.node["id"] for n in related(backend, node["id"], Rel.HOLDS, OUT)]
         rows.append(row)
     return rows
 

@@ -46,6 +46,9 @@ from orgraph import vocabulary
 from orgraph.backends.base import IN, OUT, Backend, related
 from orgraph.vocabulary import Kind, Rel
 
+__all__ = ["MAX_HOPS", "UnknownId", "Ref", "Source", "DocumentRef", "Party", "EscalationHop", "Route", "TopicRef",
+           "OtherText", "Escalation", "out_neighbours", "HopReader", "council_posts", "escalate"]
+
 #: No route or line is followed further than this many hops (the data's longest is far shorter).
 MAX_HOPS = 25
 

@@ -1,4 +1,4 @@
-"""Regenerate the docs/check.md's rule table: ``python -m orgraph.rules docs/check.md``."""
+"""Regenerate the rule table of docs/check.md: ``python -m orgraph.rules docs/check.md``."""
 
 import sys
 from pathlib import Path

@@ -15,7 +15,8 @@ from typing import Any
 import networkx as nx
 
 from orgraph.i18n import N_
-from orgraph.rules.base import REGIONAL_DIRECTOR, Hit, Message, Options, Rule, label, years_before
+from orgraph.model.values import plain
+from orgraph.rules.base import REGIONAL_DIRECTOR, Hit, Message, Options, Rule, years_before
 from orgraph.rules.citations import Citation
 from orgraph.rules.context import Context
 from orgraph.rules.declare import BFM, KONTAKTPERSON, ORDFORANDE, ORTOPEDI, both, declarer
@@ -32,7 +33,10 @@ rule = declarer(RULES)
 
 def _root(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
           options: Options) -> dict[str, Any]:
-    return {"root": label(lookup(REGIONAL_DIRECTOR), REGIONAL_DIRECTOR), "root_id": REGIONAL_DIRECTOR}
+    root = (lookup(focus[0]) or {}).get(REGIONAL_DIRECTOR) if focus else None
+    why = (f"its Regional Director, {root}, is no director post on {day.isoformat()}" if root
+           else f"it names no Regional Director ({REGIONAL_DIRECTOR})")
+    return {"why": why}
 
 
 @rule(id="chain-of-authority", severity="error", kind="stated",
@@ -40,29 +44,35 @@ def _root(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.
       cites=both("Uppdragshandling", "Regiondirektören har fördelat ansvaret att inrätta och avveckla "
                                      "samordningsråd till hälso- och sjukvårdsutvecklingsdirektören.",
                  ortopedi_section="Uppdragshandling för samordningsråd"),
-      parameters=("as_of", "regional_director"), extra=_root,
-      remedy=N_("Let a director post that holds the authority by delegation from the Regional Director "
-             "(DELEGATES_TO between director posts) commission the council (COMMISSIONS)."),
+      extra=_root,
+      remedy=N_("Let a director post that holds the authority by delegation from the Regional Director of the "
+                "council's region (its `regional_director`; DELEGATES_TO between director posts) commission the "
+                "council (COMMISSIONS), and make the council PART_OF its region."),
       messages={"uncommissioned": Message(N_("{council} is commissioned by no post (no COMMISSIONS).")),
-                "broken": Message(N_("{council} is commissioned by {from1}, whose authority does not come by "
-                                  "delegation between director posts from {root}.")),
-                "no-root": Message(N_("Cannot check the chain of authority: the model has no post with id "
-                                   "{root_id} (the Regional Director)."), "info")})
+                "broken": Message(N_("{council} is commissioned by {from2}, whose authority does not come by "
+                                     "delegation between director posts from {f1}.")),
+                "no-root": Message(N_("Cannot check the chain of authority in {f0}: {why}."), "info"),
+                "no-region": Message(N_("Cannot check the chain of authority of {council}: it is part of no region "
+                                        "(no PART_OF a Region)."), "info")})
 def chain_of_authority(ctx: Context) -> Iterator[Hit]:
-    rooted = ctx.kind(REGIONAL_DIRECTOR) == Kind.POST and ctx.role(REGIONAL_DIRECTOR) == Role.DIRECTOR
-    if not rooted:
-        yield Hit("no-root", ())
+    roots, unrooted = ctx.offices(REGIONAL_DIRECTOR, Kind.POST, Role.DIRECTOR)
+    for region in unrooted:
+        yield Hit("no-root", (region,))
     directors = [n for n in ctx.of_kind(Kind.POST) if ctx.role(n) == Role.DIRECTOR]
     delegation = nx.DiGraph()
     delegation.add_nodes_from(directors)
     delegation.add_edges_from((u, v) for u in directors for v in ctx.out(u, Rel.DELEGATES_TO) if v in directors)
-    authorised = nx.descendants(delegation, REGIONAL_DIRECTOR) | {REGIONAL_DIRECTOR} if rooted else set()
+    authorised = {root: nx.descendants(delegation, root) | {root} for root in set(roots.values())}
     for council in ctx.of_kind(Kind.COUNCIL):
         commissioners = ctx.into(council, Rel.COMMISSIONS, Kind.POST)
+        regions = ctx.regions_of(council)
         if not commissioners:
             yield Hit("uncommissioned", (council,), council)
-        elif rooted and not authorised & set(commissioners):
-            yield Hit("broken", (council, *commissioners), council)
+        elif not regions:
+            yield Hit("no-region", (council,), council)
+        for root in sorted({roots[region] for region in regions if region in roots}) if commissioners else ():
+            if not authorised[root] & set(commissioners):
+                yield Hit("broken", (council, root, *commissioners), council)
 
 
 def _mandates(ctx: Context, council: str) -> list[str]:
@@ -72,11 +82,7 @@ def _mandates(ctx: Context, council: str) -> list[str]:
 def _decided(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
              options: Options) -> dict[str, Any]:
     document = lookup(focus[1]) or {} if len(focus) > 1 else {}
-    return {"decided": _iso(document.get("decided"))}
-
-
-def _iso(value: Any) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+    return {"decided": str(plain(document.get("decided")))}
 
 
 @rule(id="mandate-decided", severity="error", kind="stated", title=N_("Every council's mandate is a decided document"),
@@ -106,7 +112,7 @@ def _age(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.d
          options: Options) -> dict[str, Any]:
     document = lookup(focus[1]) or {}
     since = document.get("decided") or document.get("date")
-    return {"since": _iso(since), "years": options.max_mandate_age_years}
+    return {"since": str(plain(since)), "years": options.max_mandate_age_years}
 
 
 @rule(id="mandate-age", severity="warning", kind="structural", title=N_("Mandates are not older than a set age"),
@@ -136,19 +142,26 @@ def _names_of(data: dict[str, Any]) -> set[str]:
 
 @rule(id="one-leadership-group", severity="error", kind="stated",
       title=N_("The leadership group is one body under both its names"), cites=(*ORDFORANDE, *KONTAKTPERSON),
-      remedy=N_("Keep one LeadershipGroup node and record its other name as `aka` (koncernledning hälso- och "
-             "sjukvård, 2024; ledningsgrupp hälso- och sjukvård, 2026); point the relations at it."),
-      messages={"none": Message(N_("The model has no leadership group (no LeadershipGroup).")),
+      remedy=N_("Keep one LeadershipGroup node PART_OF each region and record its other name as `aka` (koncernledning "
+                "hälso- och sjukvård, 2024; ledningsgrupp hälso- och sjukvård, 2026); point the relations at it."),
+      messages={"none": Message(N_("{f0} has no leadership group (no LeadershipGroup PART_OF it).")),
                 "several": Message(N_("The leadership group is split into {count} nodes: {names}; the 2024 and "
-                                   "2026 texts name one body.")),
+                                      "2026 texts name one body.")),
+                "no-region": Message(N_("Cannot tell which region {f0} is the leadership group of: it is part of no "
+                                        "region (no PART_OF a Region)."), "info"),
                 "name-split": Message(N_("{f1} carries a name of the leadership group {f0}: one body must be one "
-                                      "node (record its other names as aka)."))})
+                                         "node (record its other names as aka)."))})
 def one_leadership_group(ctx: Context) -> Iterator[Hit]:
     groups = ctx.of_kind(Kind.LEADERSHIP_GROUP)
-    if not groups:
-        yield Hit("none", ())
-    elif len(groups) > 1:
-        yield Hit("several", tuple(groups))
+    for region in ctx.of_kind(Kind.REGION):
+        own = ctx.into(region, Rel.PART_OF, Kind.LEADERSHIP_GROUP)
+        if not own:
+            yield Hit("none", (region,))
+        elif len(own) > 1:
+            yield Hit("several", tuple(own))
+    for group in groups:
+        if not ctx.regions_of(group):
+            yield Hit("no-region", (group,))
     for group in groups:
         names = _names_of(ctx.graph.nodes[group])
         for other, data in sorted(ctx.graph.nodes(data=True)):

@@ -24,14 +24,18 @@ from orgraph.i18n import N_, current, gettext
 from orgraph.rules.defaults import DEFAULT_MAX_MANDATE_AGE_YEARS
 from orgraph.rules.texts import ADJUNCTS_LIMITED_IN, MEETINGS_ADAPTABLE_IN, READ
 
+__all__ = ["SEVERITIES", "REGIONAL_DIRECTOR", "GROUP_HEAD_OFFICE", "MEETINGS_ALLOWED", "Clause", "Message", "Hit",
+           "Options", "Rule", "Finding", "cypher_parameters", "years_before", "label", "message_fields", "render"]
+
 #: Severities, most serious first: the order of the report.
 SEVERITIES = ("error", "warning", "info")
 
-#: The id of the post at the root of the chain of authority (the Regional Director, *regiondirektör*).
-REGIONAL_DIRECTOR = "regiondirektor"
-#: The id of the administration that provides every council's coordinator: the Group Head Office
-#: (*Koncernkontoret*). Rules and their Cypher receive it as a parameter; nothing else spells it.
-GROUP_HEAD_OFFICE = "kk"
+#: The property of a Region that names its Regional Director (*regiondirektör*): the director post at the root
+#: of the region's chain of authority.
+REGIONAL_DIRECTOR = "regional_director"
+#: The property of a Region that names its Group Head Office (*Koncernkontoret*): the administration that
+#: provides every council's coordinator.
+GROUP_HEAD_OFFICE = "group_head_office"
 #: Meetings a year the documents allow ("4 till maximalt 8").
 MEETINGS_ALLOWED = (4, 8)
 
@@ -167,8 +171,6 @@ def cypher_parameters(day: dt.date, options: Options) -> dict[str, Any]:
     """
     return {
         "as_of": day.isoformat(),
-        "regional_director": REGIONAL_DIRECTOR,
-        "group_head_office": GROUP_HEAD_OFFICE,
         "meetings_min": MEETINGS_ALLOWED[0],
         "meetings_max": MEETINGS_ALLOWED[1],
         "max_adjuncts": options.max_adjuncts,
@@ -212,7 +214,7 @@ def message_fields(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], d
     """The fields a message template may use.
 
     ``council`` (its name), ``f0``, ``f1``, … (the focus nodes' names),
-    ``from1``/``from2`` (the names from that focus position on, joined),
+    ``from1``/``from2``/``from3`` (the names from that focus position on, joined),
     ``names`` (all of them), ``n`` (focus length less one), ``count`` (focus
     length), ``as_of``, and whatever the rule's ``extra`` adds.
     """
@@ -221,7 +223,8 @@ def message_fields(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], d
     join = options.translate(N_(" and "))
     fields.update(
         council=label(lookup(hit.council), hit.council) if hit.council else options.translate(N_("the region")),
-        from1=_join(names[1:], join), from2=_join(names[2:], join), names=_join(names, join), n=len(names) - 1,
+        from1=_join(names[1:], join), from2=_join(names[2:], join), from3=_join(names[3:], join),
+        names=_join(names, join), n=len(names) - 1,
         count=len(names), as_of=day.isoformat(),
     )
     if rule.extra is not None:

@@ -14,7 +14,7 @@ from itertools import product
 from typing import Any
 
 from orgraph.i18n import N_
-from orgraph.rules.base import GROUP_HEAD_OFFICE, MEETINGS_ALLOWED, Hit, Message, Options, Rule, label
+from orgraph.rules.base import GROUP_HEAD_OFFICE, MEETINGS_ALLOWED, Hit, Message, Options, Rule
 from orgraph.rules.citations import Citation
 from orgraph.rules.context import Context
 from orgraph.rules.declare import BFM, HUVUDPRINCIP, KONTAKTPERSON, ORDFORANDE, ORTOPEDI, both, declarer
@@ -255,40 +255,49 @@ def meeting_frequency(ctx: Context) -> Iterator[Hit]:
 
 def _office(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
             options: Options) -> dict[str, Any]:
-    return {"office": label(lookup(GROUP_HEAD_OFFICE), GROUP_HEAD_OFFICE), "office_id": GROUP_HEAD_OFFICE}
+    office = (lookup(focus[0]) or {}).get(GROUP_HEAD_OFFICE) if focus else None
+    why = (f"its Group Head Office, {office}, is no administration on {day.isoformat()}"
+           if office else f"it names no Group Head Office ({GROUP_HEAD_OFFICE})")
+    return {"why": why}
 
 
 @rule(id="coordinator-from-group-head-office", severity="error", kind="stated",
       title=N_("Every council has a coordinator from the Group Head Office"),
       cites=both("Arbetsorganisation", "tillhandahåller Koncernkontoret koordinator till varje samordningsråd",
                  "tillhandahåller Koncernkontoret koordinatör till varje samordningsråd"),
-      parameters=("as_of", "group_head_office"), extra=_office,
-      remedy=N_("Give the council a post with role `coordinator`, provided by the Group Head Office "
-             "(`{from: kk, type: PROVIDES, to: <the post>}`) and held by someone who works there."),
+      extra=_office,
+      remedy=N_("Give the council a post with role `coordinator`, provided by the Group Head Office of its region "
+                "(the region's `group_head_office`: `{from: <the office>, type: PROVIDES, to: <the post>}`) and held "
+                "by someone who works there."),
       messages={"missing": Message(N_("{council} has no coordinator post.")),
-                "not-provided": Message(N_("{f0} is not provided by {office} (no PROVIDES).")),
-                "elsewhere": Message(N_("{f1}, {f0}, works in {from2}, not in {office}.")),
-                "unknown": Message(N_("Cannot tell whether {f1}, {f0}, comes from {office}: they work in no "
-                                   "administration on {as_of}."), "info"),
-                "no-office": Message(N_("Cannot tell where the coordinators come from: the model has no "
-                                     "administration with id {office_id} (the Group Head Office)."), "info")})
+                "not-provided": Message(N_("{f0} is not provided by {f1} (no PROVIDES).")),
+                "elsewhere": Message(N_("{f1}, {f0}, works in {from3}, not in {f2}.")),
+                "unknown": Message(N_("Cannot tell whether {f1}, {f0}, comes from {f2}: they work in no "
+                                      "administration on {as_of}."), "info"),
+                "no-office": Message(N_("Cannot tell where the coordinators in {f0} come from: {why}."), "info"),
+                "no-region": Message(N_("Cannot tell where the coordinator of {council} comes from: the council is "
+                                        "part of no region (no PART_OF a Region)."), "info")})
 def coordinator_from_group_head_office(ctx: Context) -> Iterator[Hit]:
-    office = ctx.kind(GROUP_HEAD_OFFICE) == Kind.ADMINISTRATION
-    if not office:
-        yield Hit("no-office", ())
+    offices, unnamed = ctx.offices(GROUP_HEAD_OFFICE, Kind.ADMINISTRATION)
+    for region in unnamed:
+        yield Hit("no-office", (region,))
     for council in ctx.of_kind(Kind.COUNCIL):
         posts = ctx.posts_of(council, Role.COORDINATOR)
+        regions = ctx.regions_of(council)
         if not posts:
             yield Hit("missing", (council,), council)
-        for post in posts if office else ():
-            if GROUP_HEAD_OFFICE not in ctx.into(post, Rel.PROVIDES):
-                yield Hit("not-provided", (post,), council)
+        elif not regions:
+            yield Hit("no-region", (council,), council)
+        own = sorted({offices[region] for region in regions if region in offices})
+        for post, office in product(posts, own):
+            if office not in ctx.into(post, Rel.PROVIDES):
+                yield Hit("not-provided", (post, office), council)
             for person in ctx.holders(post):
                 employers = ctx.employers(person)
                 if not employers:
-                    yield Hit("unknown", (post, person), council)
-                elif GROUP_HEAD_OFFICE not in employers:
-                    yield Hit("elsewhere", (post, person, *employers), council)
+                    yield Hit("unknown", (post, person, office), council)
+                elif office not in employers:
+                    yield Hit("elsewhere", (post, person, office, *employers), council)
 
 
 @rule(id="process-team-reports-to-council", severity="error", kind="stated",

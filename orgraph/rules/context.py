@@ -23,9 +23,11 @@ from typing import Any
 
 import networkx as nx
 
-from orgraph.model.graph import Model, as_of
+from orgraph.model.graph import Model, as_of, holders_in, sources, targets
 from orgraph.rules.base import Options
 from orgraph.vocabulary import Kind, Rel
+
+__all__ = ["Context"]
 
 
 @dataclass(frozen=True)
@@ -59,17 +61,11 @@ class Context:
 
     def out(self, node_id: str, rel_type: str, kind: str | None = None) -> list[str]:
         """Where ``rel_type`` edges from ``node_id`` lead (optionally only to ``kind``), sorted, distinct."""
-        if node_id not in self.graph:
-            return []
-        return sorted({v for _, v, data in self.graph.out_edges(node_id, data=True) if data["type"] == rel_type
-                       and (kind is None or self.graph.nodes[v]["kind"] == kind)})
+        return targets(self.graph, node_id, rel_type, kind)
 
     def into(self, node_id: str, rel_type: str, kind: str | None = None) -> list[str]:
         """Where ``rel_type`` edges into ``node_id`` come from (optionally only from ``kind``), sorted, distinct."""
-        if node_id not in self.graph:
-            return []
-        return sorted({u for u, _, data in self.graph.in_edges(node_id, data=True) if data["type"] == rel_type
-                       and (kind is None or self.graph.nodes[u]["kind"] == kind)})
+        return sources(self.graph, node_id, rel_type, kind)
 
     def role(self, post_id: str) -> str | None:
         """A post's role."""
@@ -85,11 +81,28 @@ class Context:
 
     def holders(self, post_id: str) -> list[str]:
         """The people holding a post on the date, sorted (empty: the post is vacant)."""
-        return self.into(post_id, Rel.HOLDS, Kind.PERSON)
+        return holders_in(self.graph, post_id)
 
     def employers(self, person_id: str) -> list[str]:
         """The administrations a person works in on the date (``EMPLOYED_BY``), sorted."""
         return self.out(person_id, Rel.EMPLOYED_BY, Kind.ADMINISTRATION)
+
+    def regions_of(self, body: str) -> list[str]:
+        """The regions a body is part of on the date (``PART_OF`` a Region), sorted."""
+        return self.out(body, Rel.PART_OF, Kind.REGION)
+
+    def offices(self, name: str, kind: str, role: str | None = None) -> tuple[dict[str, str], list[str]]:
+        """Each region's office ``name`` (``regional_director``, ``group_head_office``) that is a ``kind`` (of
+        ``role``) on the date, by region; and the regions, sorted, that name none or one that is not."""
+        found: dict[str, str] = {}
+        missing: list[str] = []
+        for region in self.of_kind(Kind.REGION):
+            office = self.graph.nodes[region].get(name)
+            if office is not None and self.kind(office) == kind and (role is None or self.role(office) == role):
+                found[region] = office
+            else:
+                missing.append(region)
+        return found, missing
 
     def council_of(self, post_or_body: str) -> str | None:
         """The council a post belongs to (the smallest id if several), or None."""

@@ -7,5 +7,7 @@ is a policy setting with no default).
 3
 """
 
+__all__ = ["DEFAULT_MAX_MANDATE_AGE_YEARS"]
+
 #: A mandate older than this many years is reported (``--max-mandate-age-years``).
 DEFAULT_MAX_MANDATE_AGE_YEARS = 3

@@ -28,6 +28,9 @@ from orgraph.rules.citations import cited
 from orgraph.rules.context import Context
 from orgraph.vocabulary import Kind, Rel
 
+__all__ = ["Lookup", "Report", "selected", "check", "check_backend", "findings_from_rows", "assemble", "RULE_ORDER",
+           "WAIVER_RULES", "HEADINGS"]
+
 Lookup = Callable[[str], "dict[str, Any] | None"]
 #: A council's mandates on the date: the ids of the Documents it HAS_MANDATE.
 Mandates = Callable[[str], "list[str]"]

@@ -35,6 +35,8 @@ from orgraph.model.loader import ModelError, Problem, read_yaml, validation_prob
 from orgraph.model.schema import Slug, Text
 from orgraph.names import did_you_mean
 
+__all__ = ["DEFAULT_NAMES", "Waiver", "default_file", "load_waivers"]
+
 #: The waiver file ``orgraph check`` reads from the data directory when no ``--waivers`` is given.
 DEFAULT_NAMES = ("waivers.yaml", "waivers.yml")
 

@@ -66,7 +66,8 @@ def write_region(spec: SynthSpec, region: str, out: YamlFile, people: People, rn
     }
     for slug, (name, reg_number) in docs.items():
         out.node(f"{r}-{slug}", "Document", name, number=reg_number)
-    root = out.node(r, "Region", f"Syntetisk region {number:02d}", name_en=f"Synthetic region {number:02d}")
+    root = out.node(r, "Region", f"Syntetisk region {number:02d}", name_en=f"Synthetic region {number:02d}",
+                    regional_director=f"{r}-regiondirektor", group_head_office=f"{r}-{GROUP_HEAD_OFFICE}")
     directors = [("regiondirektor", "Regiondirektör"), ("hsu-direktor", "Hälso- och sjukvårdsutvecklingsdirektör"),
                  ("hs-direktor", "Hälso- och sjukvårdsdirektör")]
     kk = f"{r}-{GROUP_HEAD_OFFICE}"
