@@ -80,7 +80,8 @@ def test_without_a_number_the_adjunct_finding_says_the_text_limits_but_no_number
     assert "limits them" in finding["message"] and "no number is set" in finding["message"]
     assert finding["sources"] == [{"document": "uh-bfm-2026", "section": "Arbetsorganisation",
                                    "quote": "Samordningsrådet kan besluta om ett begränsat antal adjungerade "
-                                            "deltagare."}]
+                                            "deltagare.",
+                                   "clause": "uh-bfm-2026-arbetsorganisation-5"}]
     # a number set as policy: the rule can count (0 adjuncts in the seed: within any number)
     assert report(cli, "--rule", "adjunct-limit", "--max-adjuncts", "0") == []
 
@@ -103,7 +104,8 @@ def test_an_undecided_mandate_has_no_decision_date_filled_in(cli):
     [finding] = report(cli, "--rule", "mandate-decided")
     assert "no decision date filled in" in finding["message"] and "never" not in finding["message"]
     assert finding["sources"] == [{"document": "uh-ortopedi-2024", "section": "Datum för beslut",
-                                   "quote": "(ifylls av beslutsfattaren vid godkännande)"}]
+                                   "quote": "(ifylls av beslutsfattaren vid godkännande)",
+                                   "clause": "uh-ortopedi-2024-datum-for-beslut-1"}]
 
 
 def test_what_the_texts_say_is_what_the_rules_cite():
@@ -138,3 +140,41 @@ def test_the_report_speaks_swedish_first(cli):
     assert "Kan inte pröva antalet adjungerade deltagare" in text and "åtgärd: Låt beslutsfattaren" in text
     english = cli("check", "--lang", "en", "--as-of", TODAY, "--rule", "mandate-decided").stdout
     assert "has no decision date filled in" in english and "remedy: Have the decision-maker" in english
+
+
+# --- Every rule citation is proven against the shipped texts and names its Clause node ---------------
+
+
+def test_every_rule_quote_occurs_in_its_text_under_its_heading_and_names_its_clause(seed_dir, seed_model):
+    from orgraph.model.sources import normalise, read_source_file
+
+    texts = {document: read_source_file(seed_dir / "sources" / f"{document}.txt") for document in READ}
+    for rule in RULES:
+        for citation in rule.cites:
+            assert texts[citation.document].occurs(citation.section, citation.quote), (rule.id, citation)
+            assert citation.clause, (rule.id, citation)  # every rule cites the clause it comes from
+            clause = seed_model.nodes[citation.clause]
+            assert clause.kind == "Clause"
+            data = seed_model.graph().nodes[citation.clause]
+            assert (data["document"], data["section"]) == (citation.document, citation.section), citation.clause
+            assert normalise(citation.quote) in normalise(data["text"]), citation.clause
+
+
+def test_an_altered_quote_is_found_and_names_no_clause(seed_dir):
+    """The proof can fail: one word changed (the 2026 wording in the 2024 text), and the quote is not there."""
+    from orgraph.model.sources import read_source_file
+    from orgraph.rules import Citation
+
+    text = read_source_file(seed_dir / "sources" / "uh-ortopedi-2024.txt")
+    [good] = [c for c in BY_ID["chair-appointed-by-leadership-group"].cites if c.document == "uh-ortopedi-2024"]
+    assert text.occurs(good.section, good.quote) and good.clause == "uh-ortopedi-2024-arbetsorganisation-1"
+    bad = Citation(good.document, good.section, good.quote.replace("koncernledning", "ledningsgrupp"))
+    assert not text.occurs(bad.section, bad.quote) and bad.clause is None
+    assert not text.occurs("Rapportering", good.quote)  # the right words under the wrong heading
+
+
+def test_findings_name_the_clauses_they_rest_on(cli):
+    [finding] = report(cli, "--rule", "mandate-decided")
+    assert [s["clause"] for s in finding["sources"]] == ["uh-ortopedi-2024-datum-for-beslut-1"]
+    text = cli("check", "--lang", "en", "--as-of", TODAY, "--rule", "mandate-decided").stdout
+    assert "§ Datum för beslut [uh-ortopedi-2024-datum-for-beslut-1]" in text

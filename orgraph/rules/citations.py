@@ -11,8 +11,11 @@ document) and nothing else, a finding about the region as a whole cites every te
 ['uh-ortopedi-2024']
 >>> [c.document for c in cited((a, b), None)]
 ['uh-bfm-2026', 'uh-ortopedi-2024']
->>> str(a)
-'uh-bfm-2026 § Rapportering'
+>>> str(a), a.clause
+('uh-bfm-2026 § Rapportering', None)
+>>> Citation("uh-bfm-2026", "Rapportering", "Huvudprincipen är att kontaktperson och ordförande i samordningsrådet "
+...          "kommer från olika förvaltningar.").clause
+'uh-bfm-2026-rapportering-3'
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from orgraph.rules.clauses import CLAUSE_IDS
 
 __all__ = ["Citation", "cited"]
 
@@ -32,6 +37,10 @@ class Citation:
     section: str
     quote: str
     clause: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.clause is None:  # the Clause node the quote stands in, where the model has one
+            object.__setattr__(self, "clause", CLAUSE_IDS.get((self.document, self.section, self.quote)))
 
     def __str__(self) -> str:
         return f"{self.document} § {self.section}"
