@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from junitparser import Failure, JUnitXml
 
+from orgraph.i18n import gettext
 from orgraph.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,8 +113,9 @@ def test_sarif_rules_carry_title_remedy_clause_and_level(cli):
     assert set(by_id) == {rule.id for rule in RULES}
     for rule in RULES:
         descriptor = by_id[rule.id]
-        assert descriptor["shortDescription"]["text"] == rule.title
-        assert descriptor["help"]["text"] == rule.remedy
+        swedish = gettext("sv")  # the seed declares Swedish, and no --lang was given
+        assert descriptor["shortDescription"]["text"] == swedish(rule.title) != ""
+        assert descriptor["help"]["text"] == swedish(rule.remedy) != ""
         assert descriptor["properties"]["source"] == {"document": rule.source.document, "section": rule.source.section}
         assert descriptor["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning",
                                                                "info": "note"}[rule.severity]

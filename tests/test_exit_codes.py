@@ -103,7 +103,8 @@ def test_a_real_process_exits_3(debug):
 
 def test_bad_input_is_2_and_findings_are_1_with_a_finding(cli, data_copy):
     assert cli("check", "--data", "seed").exit_code == 1
-    assert "error" in cli("check", "--data", "seed").stdout
+    assert "1 fel" in cli("check", "--data", "seed").stdout  # Swedish, the seed's language
+    assert "1 error" in cli("check", "--data", "seed", "--lang", "en").stdout
     (data_copy / "bad.yaml").write_text("nodes: [\n", encoding="utf-8")
     assert cli("check", "--data", data_copy).exit_code == 2
     assert cli("check", "--no-such-option").exit_code == 2

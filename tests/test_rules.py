@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 
+from orgraph import i18n
 from orgraph.model.loader import load
 from orgraph.resources import data_dir
 from orgraph.rules import BY_ID, RULES, Options, check, rule_ids
@@ -134,19 +135,36 @@ CASES = [
                   "{from: sr-ortopedi, type: APPOINTS, to: sr-ortopedi-deltagare-nu,"),
                  ("{from: sr-ortopedi-deltagare-siv, type: REPRESENTS, to: siv,",
                   "{from: sr-ortopedi-deltagare-siv, type: REPRESENTS, to: siv, valid_to: 2024-01-01,"))),
-    # adjunct-limit
-    Case("adjunct-limit", "quiet: 3 and 2 adjuncts, limits 5 and 3", ()),
-    Case("adjunct-limit", "over the default (--adjunct-limit 2)", (
-        ("over", (C_ORT, "anna-karin-strom", "bengt-hovander", "petra-lindgard"), C_ORT),),
-        options=Options(adjunct_limit=2)),
-    Case("adjunct-limit", "the council's own limit wins", (
+    # adjunct-limit: only where the council's own text limits adjuncts (the 2026 text); the number is the
+    # council's own adjunct_limit, else the policy setting --max-adjuncts, else none is set (and it says so)
+    Case("adjunct-limit", "quiet: 2 adjuncts within the council's 3; the 2024 text sets no limit", ()),
+    Case("adjunct-limit", "never on the 2024 text, even at --max-adjuncts 0", (), options=Options(max_adjuncts=0)),
+    Case("adjunct-limit", "never on the 2024 text, even with a limit of the council's own", (),
+         replace=(("    meetings_min: 2\n", "    meetings_min: 2\n    adjunct_limit: 1\n"),)),
+    Case("adjunct-limit", "the council's own limit wins over --max-adjuncts", (
         ("over", (C_BFM, "daniel-westerlind", "gunnel-hammarlund"), C_BFM),),
-        replace=(("    adjunct_limit: 3\n", "    adjunct_limit: 1\n"),), options=Options(adjunct_limit=9)),
+        replace=(("    adjunct_limit: 3\n", "    adjunct_limit: 1\n"),), options=Options(max_adjuncts=9)),
+    Case("adjunct-limit", "--max-adjuncts where the council set none", (
+        ("over", (C_BFM, "daniel-westerlind", "gunnel-hammarlund"), C_BFM),),
+        replace=(("    adjunct_limit: 3\n", ""),), options=Options(max_adjuncts=1)),
+    Case("adjunct-limit", "no number set: cannot count", (("no-number", (C_BFM,), C_BFM),),
+         replace=(("    adjunct_limit: 3\n", ""),)),
+    Case("adjunct-limit", "no number set on the seed, and none for the 2024 text", (
+        ("no-number", (C_BFM,), C_BFM),), base="seed"),
+    Case("adjunct-limit", "a text the rules have not read: the council's own limit", (
+        ("over", (C_ORT, "anna-karin-strom", "bengt-hovander", "petra-lindgard"), C_ORT),),
+        replace=(("    meetings_min: 2\n", "    meetings_min: 2\n    adjunct_limit: 2\n"),
+                 ("{from: sr-ortopedi, type: HAS_MANDATE, to: uh-ortopedi-2024,",
+                  "{from: sr-ortopedi, type: HAS_MANDATE, to: uh-test-2027,")),
+        add="nodes:\n  - {id: uh-test-2027, kind: Document, name: Uppdragshandling (test)}\n"),
     Case("adjunct-limit", "counted on the date", (), day=dt.date(2026, 8, 31),
          replace=(("    adjunct_limit: 3\n", "    adjunct_limit: 1\n"),)),
     # meeting-frequency
     Case("meeting-frequency", "quiet on the seed", (), base="seed"),
-    Case("meeting-frequency", "F2: 2 to 10", (("outside", (C_ORT,), C_ORT),)),
+    Case("meeting-frequency", "F2: 2 to 10, under the 2024 text", (("outside", (C_ORT,), C_ORT),)),
+    Case("meeting-frequency", "the 2026 text's adaptation clause is noted", (
+        ("outside", (C_ORT,), C_ORT), ("outside-adaptable", (C_BFM,), C_BFM)),
+        replace=(("    meetings_max: 8\n", "    meetings_max: 12\n"),)),
     Case("meeting-frequency", "not stated: cannot tell", (
         ("outside", (C_ORT,), C_ORT), ("unknown", (C_BFM,), C_BFM)),
         replace=(("    meetings_max: 8\n", ""),)),
@@ -200,7 +218,7 @@ CASES = [
     # mandate-decided
     Case("mandate-decided", "quiet once decided", (),
          replace=(("    decided: null\n", "    decided: 2024-06-01\n"),)),
-    Case("mandate-decided", "F3: never decided", (("undecided", (C_ORT, "uh-ortopedi-2024"), C_ORT),)),
+    Case("mandate-decided", "F3: no decision date filled in", (("undecided", (C_ORT, "uh-ortopedi-2024"), C_ORT),)),
     Case("mandate-decided", "decided after the date; no mandate", (
         ("later", (C_BFM, "uh-bfm-2026"), C_BFM), ("no-mandate", (C_ORT,), C_ORT)),
         day=dt.date(2026, 6, 16),
@@ -268,7 +286,10 @@ def test_rule_finds_exactly_what_it_should(case, case_dirs):
     for finding in (f for f in report.findings if f.rule == case.rule):
         assert finding.severity == rule.severity_of(finding.variant)
         assert finding.message and "{" not in finding.message, finding.message
-        assert finding.source == rule.source and finding.remedy == rule.remedy
+        assert finding.remedy == case.options.translate(rule.remedy) == i18n.gettext("sv")(rule.remedy)  # Swedish first
+        assert finding.sources and set(finding.sources) <= set(rule.cites)
+        assert (finding.source.document, finding.source.section) == (finding.sources[0].document,
+                                                                     finding.sources[0].section)
 
 
 def test_every_rule_has_a_case_where_it_fires_and_one_where_it_is_quiet():
@@ -286,14 +307,18 @@ def test_every_variant_is_exercised():
 
 
 def test_messages_name_the_nodes_in_plain_language(seed_model, fictional_model):
-    report = check(fictional_model, TODAY)
+    report = check(fictional_model, TODAY, Options(lang="en"))
     [same] = [f for f in report.findings if f.rule == "chair-contact-different-administrations"]
     assert same.message == ("Ingrid Malmvik (chair) and Stefan Hallengren (contact person) of Samordningsråd "
                             "ortopedi both come from Sahlgrenska Universitetssjukhuset; the main principle is "
                             "that they come from different administrations.")
-    [undecided] = [f for f in check(seed_model, TODAY).findings if f.rule == "mandate-decided"]
+    [undecided] = [f for f in check(seed_model, TODAY, Options(lang="en")).findings if f.rule == "mandate-decided"]
     assert "Samordningsråd ortopedi" in undecided.message and "RS 2024-00784" in undecided.message
-    assert "never decided" in undecided.message
+    assert "no decision date filled in" in undecided.message and "never" not in undecided.message
+    [swedish] = [f for f in check(seed_model, TODAY).findings if f.rule == "mandate-decided"]  # Swedish first
+    assert swedish.message.startswith("Uppdragshandlingen för Samordningsråd ortopedi")
+    assert "har inget beslutsdatum ifyllt" in swedish.message
+    assert swedish.title == "Varje samordningsråds uppdragshandling är beslutad"
 
 
 def test_seed_reports_the_undecided_mandate_vacancies_and_what_it_could_not_check(seed_model):
@@ -308,7 +333,7 @@ def test_seed_reports_the_undecided_mandate_vacancies_and_what_it_could_not_chec
     infos = {(f.rule, f.council) for f in report.findings if f.severity == "info"}
     assert infos == {(rule, council) for rule in ("contact-person-in-leadership-group",
                                                   "chair-contact-different-administrations")
-                     for council in (C_ORT, C_BFM)}
+                     for council in (C_ORT, C_BFM)} | {("adjunct-limit", C_BFM)}  # the 2026 text: no number
     assert report.exit_code() == 1
 
 

@@ -656,7 +656,7 @@
   }
 
   function documentText(doc) {
-    return (doc.number || doc.name) + (doc.date ? " (" + doc.date + ")" : "") + (doc.decided ? "" : ", " + t("never decided"));
+    return (doc.number || doc.name) + (doc.date ? " (" + doc.date + ")" : "") + (doc.decided ? "" : ", " + t("no decision date filled in"));
   }
 
   /** Show the embedded escalation for the chosen council and topic, and highlight its routes. */

@@ -14,11 +14,12 @@ from orgraph.cli.common import (
     day_of,
     emit,
     handle_errors,
+    lang_option,
     open_backend,
     resolve_data_dir,
 )
 from orgraph.cli.completion import complete_rules
-from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
+from orgraph.rules.defaults import DEFAULT_MAX_MANDATE_AGE_YEARS
 
 __all__ = ["check_command", "CI_FORMATS", "list_rules"]
 
@@ -30,15 +31,16 @@ __all__ = ["check_command", "CI_FORMATS", "list_rules"]
               help="exit 1 on findings of this severity or worse (unwaived)")
 @click.option("--waivers", "waivers_file", metavar="FILE",
               help="accepted exceptions (default: waivers.yaml in the data directory, if there is one)")
-@click.option("--adjunct-limit", type=click.IntRange(min=0), default=DEFAULT_ADJUNCT_LIMIT, show_default=True,
-              metavar="N",
-              help="adjunct participants a council may have when its own adjunct_limit says nothing")
+@click.option("--max-adjuncts", "max_adjuncts", type=click.IntRange(min=0), default=None, metavar="N",
+              help="a policy setting, no default (no text states a number): adjunct participants a council "
+                   "whose text limits them may have when it has set no adjunct_limit of its own")
 @click.option("--max-mandate-age-years", type=click.IntRange(min=0), default=DEFAULT_MAX_MANDATE_AGE_YEARS,
               show_default=True, metavar="N", help="report mandates older than this")
+@lang_option
 @data_options(formats=("text", "json", "sarif", "junit", "github"))
 @handle_errors
-def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | None, adjunct_limit: int,
-                  max_mandate_age_years: int, **options: Any) -> None:
+def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | None, max_adjuncts: int | None,
+                  max_mandate_age_years: int, lang: str | None, **options: Any) -> None:
     """Check the model against the rules the assignment documents state (and a few structural ones).
 
     The text report is grouped by council, then by severity. Exit 0 when no errors are found (warnings
@@ -50,7 +52,9 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
       orgraph check --data fictional --as-of 2026-11-23
       orgraph check --format sarif > orgraph.sarif
     """
+    from orgraph import i18n
     from orgraph.output.check import format_text
+    from orgraph.render.page import declared_language
     from orgraph.rules import Options, check_backend
     from orgraph.rules import rule_ids as known_rule_ids
     from orgraph.rules.waivers import load_waivers
@@ -61,16 +65,16 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
     wanted = _wanted_rules(rule_ids, known_rule_ids())
     waivers_path = _waivers_path(waivers_file, options)
     waivers = load_waivers(waivers_path, known_rule_ids()) if waivers_path else ()
-    run = Options(adjunct_limit=adjunct_limit, max_mandate_age_years=max_mandate_age_years, rules=wanted,
-                  waivers=waivers)
     backend = open_backend(options)
     try:
+        run = Options(max_adjuncts=max_adjuncts, max_mandate_age_years=max_mandate_age_years, rules=wanted,
+                      waivers=waivers, lang=i18n.language(lang, declared_language(backend)))
         report = check_backend(backend, run)
         data = (options.get("data") or "seed") if options.get("backend") == "memory" else None  # never the URI
         if options.get("output_format") in CI_FORMATS:
             click.echo(_ci_report(options["output_format"], report, backend, run, fail_on), nl=False)
         else:
-            emit(options, report.to_json(data), lambda _: format_text(report, backend.node, data))
+            emit(options, report.to_json(data), lambda _: format_text(report, backend.node, data, run.lang))
     finally:
         backend.close()
     if report.exit_code(fail_on):

@@ -49,10 +49,10 @@ except ImportError:  # pragma: no cover - another Python implementation
 FORMAT = 3
 MAGIC = b"orgraph-model-cache\n"
 SUFFIX = ".model"
-DATA_SUFFIXES = (".yaml", ".yml")
+DATA_SUFFIXES = (".yaml", ".yml", ".txt")  # .txt: the documents' texts, which citations are checked against
 #: The modules whose code decides what a loaded model holds.
 _BUILDERS = ("model/loader.py", "model/schema.py", "model/graph.py", "model/snapshot.py", "model/values.py",
-             "vocabulary.py")
+             "model/provenance.py", "model/sources.py", "vocabulary.py")
 
 
 def cache_dir() -> Path:

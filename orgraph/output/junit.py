@@ -57,7 +57,8 @@ def dumps(report: Report, locator: Locator, options: Options, fail_on: str = "er
             if bad:
                 failures += 1
                 failure = ET.SubElement(case, "failure", message=_clean(bad[0].message), type=rule.id)
-                failure.text = _clean("\n".join(_line(f, locator) for f in bad) + f"\nremedy: {rule.remedy}")
+                remedy = options.translate(rule.remedy)
+                failure.text = _clean("\n".join(_line(f, locator) for f in bad) + f"\nremedy: {remedy}")
             rest = [f for f in findings if f not in bad]
             if rest:
                 ET.SubElement(case, "system-out").text = _clean("\n".join(_line(f, locator) for f in rest))

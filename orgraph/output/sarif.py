@@ -49,7 +49,7 @@ def to_sarif(report: Report, locator: Locator, options: Options) -> dict[str, An
     index = {rule.id: position for position, rule in enumerate(rules)}
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "orgraph", "version": _version(), "semanticVersion": _version(),
-                            "rules": [_descriptor(rule) for rule in rules]}},
+                            "rules": [_descriptor(rule, options) for rule in rules]}},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
         "results": [_result(finding, index[finding.rule], locator) for finding in report.findings],
         "properties": {"as_of": report.as_of.isoformat(), "summary": report.summary},
@@ -57,12 +57,13 @@ def to_sarif(report: Report, locator: Locator, options: Options) -> dict[str, An
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def _descriptor(rule: Any) -> dict[str, Any]:
+def _descriptor(rule: Any, options: Any) -> dict[str, Any]:
+    title = options.translate(rule.title)
     return {
         "id": rule.id,
-        "shortDescription": {"text": rule.title},
-        "fullDescription": {"text": f"{rule.title} (source: {rule.source})"},
-        "help": {"text": rule.remedy},
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": f"{title} (source: {rule.source})"},
+        "help": {"text": options.translate(rule.remedy)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"kind": rule.kind, "tags": [rule.kind],
                        "source": {"document": rule.source.document, "section": rule.source.section}},

@@ -21,7 +21,7 @@ PAGE_MESSAGES: tuple[str, ...] = (
     N_("{view} · as of {day} · {nodes} nodes, {edges} relations"), N_("All councils"),
     N_("Showing {shown} of {total} nodes"), N_("No match"), N_("… and {count} more"), N_("Properties"),
     N_("Held by"), N_("Vacant on {day}"), N_("Sources"), N_("Relations"), N_("Source"),
-    N_("(not drawn in this view)"), N_("— choose a council —"), N_("vacant"), N_("never decided"),
+    N_("(not drawn in this view)"), N_("— choose a council —"), N_("vacant"), N_("no decision date filled in"),
     N_("No escalation data for this council and topic."), N_("Raised by"),
     N_("The text of {council} states no route for this topic"), N_("A route is stated from:"),
     N_("The text of {council} ({documents}) sends it to:"), N_("Route {n} of {total}"), N_("Route"),

@@ -36,21 +36,23 @@ def graph_of(backend: Backend) -> nx.MultiDiGraph:
     if isinstance(dated, nx.MultiDiGraph):  # filled as networkx fills it, without a key search per edge
         node_data, succ, pred = graph._node, graph._succ, graph._pred
         for node_id in sorted(dated._node):
-            node_data[node_id] = dated._node[node_id]  # shared, read only: the page changes no property
-            succ[node_id], pred[node_id] = {}, {}
+            if vocabulary.LABELS[dated._node[node_id]["kind"]].drawn:  # clauses are citations, not boxes
+                node_data[node_id] = dated._node[node_id]  # shared, read only: the page changes no property
+                succ[node_id], pred[node_id] = {}, {}
         for node_id in node_data:
             out = sorted(((data["type"], target, key, data) for target, keyed in dated._succ[node_id].items()
-                          for key, data in keyed.items()), key=lambda e: e[:2])
+                          if target in node_data for key, data in keyed.items()), key=lambda e: e[:2])
             for _, target, key, data in out:
                 keyed = succ[node_id].setdefault(target, {})
                 keyed[key] = data
                 pred[target][node_id] = keyed
         return graph
     for node in backend.nodes():
-        graph.add_node(node["id"], **node)
+        if vocabulary.LABELS[node["kind"]].drawn:  # clauses are citations, not boxes
+            graph.add_node(node["id"], **node)
     for node_id in list(graph.nodes):
         for neighbour in backend.neighbours(node_id):
-            if neighbour.direction == "out":
+            if neighbour.direction == "out" and neighbour.node["id"] in graph:
                 graph.add_edge(node_id, neighbour.node["id"], type=neighbour.type, **neighbour.properties)
     return graph
 

@@ -5,7 +5,8 @@ source clause, remedy, messages, a pure function over the graph on a date, and
 its Cypher twin in ``cypher/queries/rule-<id>.cypher``);
 :mod:`orgraph.rules.catalog` joins them in report order.  The rule table of
 ``docs/check.md`` is generated from the declarations
-(``python -m orgraph.rules docs/check.md``).
+(``python -m orgraph.rules docs/check.md``).  Each rule cites the clauses it comes from, in each text
+that states them; a finding about a council cites only its own mandate.
 
 >>> import datetime as dt
 >>> from orgraph.model.loader import load
@@ -20,7 +21,6 @@ from __future__ import annotations
 from typing import Any
 
 from orgraph.rules.base import (
-    DEFAULT_ADJUNCT_LIMIT,
     DEFAULT_MAX_MANDATE_AGE_YEARS,
     GROUP_HEAD_OFFICE,
     MEETINGS_ALLOWED,
@@ -35,6 +35,7 @@ from orgraph.rules.base import (
     cypher_parameters,
 )
 from orgraph.rules.catalog import BY_ID, RULES
+from orgraph.rules.citations import Citation
 from orgraph.rules.report import (
     Report,
     assemble,
@@ -43,10 +44,10 @@ from orgraph.rules.report import (
     findings_from_rows,
 )
 
-__all__ = ["RULES", "BY_ID", "Rule", "Finding", "Hit", "Message", "Clause", "Options", "Report", "check",
+__all__ = ["RULES", "BY_ID", "Rule", "Finding", "Hit", "Message", "Clause", "Options", "Citation", "Report", "check",
            "check_backend", "assemble", "findings_from_rows", "cypher_parameters", "rule_ids",
            "rule_rows", "rules_table", "with_rules_table", "SEVERITIES", "REGIONAL_DIRECTOR", "GROUP_HEAD_OFFICE",
-           "MEETINGS_ALLOWED", "DEFAULT_ADJUNCT_LIMIT", "DEFAULT_MAX_MANDATE_AGE_YEARS"]
+           "MEETINGS_ALLOWED", "DEFAULT_MAX_MANDATE_AGE_YEARS"]
 
 
 def rule_ids() -> list[str]:
@@ -62,12 +63,13 @@ def rule_rows() -> list[dict[str, Any]]:
     """One row per rule, for ``orgraph list rules``."""
     return [{"id": rule.id, "severity": rule.severity, "kind": rule.kind, "title": rule.title,
              "source": str(rule.source), "document": rule.source.document, "section": rule.source.section,
+             "sources": [citation.to_json() for citation in rule.cites],
              "remedy": rule.remedy, "cypher": f"{rule.cypher}.cypher" if rule.cypher else None}
             for rule in RULES]
 
 
 def rules_table() -> str:
-    """The rule table of docs/check.md, generated from the declarations.
+    """docs/check.md's table of rules, generated from the declarations: each text's clauses, by id once known.
 
     >>> rules_table().splitlines()[2].startswith("| `council-one-chair` | error |")
     True
@@ -75,7 +77,8 @@ def rules_table() -> str:
     lines = ["| rule id | severity | kind | what it checks | source | Cypher |", "|---|---|---|---|---|---|"]
     for rule in RULES:
         cypher = f"`{rule.cypher}.cypher`" if rule.cypher else "none"
-        lines.append(f"| `{rule.id}` | {rule.severity} | {rule.kind} | {rule.title} | {rule.source} | {cypher} |")
+        cites = "<br>".join(dict.fromkeys(f"`{c.clause}`" if c.clause else str(c) for c in rule.cites))
+        lines.append(f"| `{rule.id}` | {rule.severity} | {rule.kind} | {rule.title} | {cites} | {cypher} |")
     return "\n".join(lines)
 
 
@@ -84,7 +87,7 @@ README_END = "<!-- rules:end -->"
 
 
 def with_rules_table(readme: str) -> str:
-    """``readme`` with the text between the rules markers replaced by :func:`rules_table`."""
+    """``readme`` (docs/check.md) with the text between the rules markers replaced by :func:`rules_table`."""
     from orgraph.generated import replace_between
 
     return replace_between(readme, README_START, README_END, rules_table())

@@ -14,10 +14,12 @@ from typing import Any
 
 import networkx as nx
 
+from orgraph.i18n import N_
 from orgraph.model.values import plain
-from orgraph.rules.base import REGIONAL_DIRECTOR, Clause, Hit, Message, Options, Rule, years_before
+from orgraph.rules.base import REGIONAL_DIRECTOR, Hit, Message, Options, Rule, years_before
+from orgraph.rules.citations import Citation
 from orgraph.rules.context import Context
-from orgraph.rules.declare import BFM, RAPPORTERING, declarer
+from orgraph.rules.declare import BFM, KONTAKTPERSON, ORDFORANDE, ORTOPEDI, both, declarer
 from orgraph.vocabulary import Kind, Rel, Role
 
 __all__ = ["RULES"]
@@ -38,17 +40,20 @@ def _root(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.
 
 
 @rule(id="chain-of-authority", severity="error", kind="stated",
-      title="An unbroken chain of authority runs from the Regional Director to every council",
-      source=Clause(BFM, "Uppdragshandling"), extra=_root,
-      remedy="Let a director post that holds the authority by delegation from the Regional Director of the "
-             "council's region (its `regional_director`; DELEGATES_TO between director posts) commission the "
-             "council (COMMISSIONS), and make the council PART_OF its region.",
-      messages={"uncommissioned": Message("{council} is commissioned by no post (no COMMISSIONS)."),
-                "broken": Message("{council} is commissioned by {from2}, whose authority does not come by "
-                                  "delegation between director posts from {f1}."),
-                "no-root": Message("Cannot check the chain of authority in {f0}: {why}.", "info"),
-                "no-region": Message("Cannot check the chain of authority of {council}: it is part of no region "
-                                     "(no PART_OF a Region).", "info")})
+      title=N_("An unbroken chain of authority runs from the Regional Director to every council"),
+      cites=both("Uppdragshandling", "Regiondirektören har fördelat ansvaret att inrätta och avveckla "
+                                     "samordningsråd till hälso- och sjukvårdsutvecklingsdirektören.",
+                 ortopedi_section="Uppdragshandling för samordningsråd"),
+      extra=_root,
+      remedy=N_("Let a director post that holds the authority by delegation from the Regional Director of the "
+                "council's region (its `regional_director`; DELEGATES_TO between director posts) commission the "
+                "council (COMMISSIONS), and make the council PART_OF its region."),
+      messages={"uncommissioned": Message(N_("{council} is commissioned by no post (no COMMISSIONS).")),
+                "broken": Message(N_("{council} is commissioned by {from2}, whose authority does not come by "
+                                     "delegation between director posts from {f1}.")),
+                "no-root": Message(N_("Cannot check the chain of authority in {f0}: {why}."), "info"),
+                "no-region": Message(N_("Cannot check the chain of authority of {council}: it is part of no region "
+                                        "(no PART_OF a Region)."), "info")})
 def chain_of_authority(ctx: Context) -> Iterator[Hit]:
     roots, unrooted = ctx.offices(REGIONAL_DIRECTOR, Kind.POST, Role.DIRECTOR)
     for region in unrooted:
@@ -80,15 +85,16 @@ def _decided(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: 
     return {"decided": str(plain(document.get("decided")))}
 
 
-@rule(id="mandate-decided", severity="error", kind="stated", title="Every council's mandate is a decided document",
-      source=Clause(BFM, "Beslutsordning"), extra=_decided,
-      remedy="Have the decision-maker fill in the decision date (`decided`, and DECIDED from their post), or give "
-             "the council a decided mandate.",
-      messages={"no-mandate": Message("{council} has no mandate (no HAS_MANDATE a Document)."),
-                "undecided": Message("The mandate of {council}, {f1}, has no decision date: it was never "
-                                     "decided."),
-                "later": Message("The mandate of {council}, {f1}, was decided only on {decided}, after "
-                                 "{as_of}.")})
+@rule(id="mandate-decided", severity="error", kind="stated", title=N_("Every council's mandate is a decided document"),
+      cites=both("Datum för beslut", "(ifylls av beslutsfattaren vid godkännande)"), extra=_decided,
+      remedy=N_("Have the decision-maker fill in the decision date (`decided`, and DECIDED from their post), or give "
+             "the council a decided mandate."),
+      messages={"no-mandate": Message(N_("{council} has no mandate (no HAS_MANDATE a Document).")),
+                "undecided": Message(N_("The mandate of {council}, {f1}, has no decision date filled in: the "
+                                     "text leaves \"Datum för beslut\" blank (\"ifylls av beslutsfattaren vid "
+                                     "godkännande\").")),
+                "later": Message(N_("The mandate of {council}, {f1}, was decided only on {decided}, after "
+                                 "{as_of}."))})
 def mandate_decided(ctx: Context) -> Iterator[Hit]:
     for council in ctx.of_kind(Kind.COUNCIL):
         mandates = _mandates(ctx, council)
@@ -109,13 +115,15 @@ def _age(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.d
     return {"since": str(plain(since)), "years": options.max_mandate_age_years}
 
 
-@rule(id="mandate-age", severity="warning", kind="structural", title="Mandates are not older than a set age",
-      source=Clause(BFM, "Beslutsordning"), parameters=("as_of", "mandate_cutoff"), extra=_age,
-      remedy="Revise the mandate (a new assignment document), or raise --max-mandate-age-years.",
-      messages={"old": Message("The mandate of {council}, {f1}, dates from {since}: it is older than {years} "
-                               "years."),
-                "undated": Message("Cannot tell how old the mandate of {council}, {f1}, is: it has neither a "
-                                   "decision date nor a date.", "info")})
+@rule(id="mandate-age", severity="warning", kind="structural", title=N_("Mandates are not older than a set age"),
+      cites=(Citation(BFM, "Uppdragshandling", "reviderad juni 2026"),
+             Citation(ORTOPEDI, "Uppdragshandling för samordningsråd", "Datum: 2024-05-21")),
+      parameters=("as_of", "mandate_cutoff"), extra=_age,
+      remedy=N_("Revise the mandate (a new assignment document), or raise --max-mandate-age-years."),
+      messages={"old": Message(N_("The mandate of {council}, {f1}, dates from {since}: it is older than {years} "
+                               "years.")),
+                "undated": Message(N_("Cannot tell how old the mandate of {council}, {f1}, is: it has neither a "
+                                   "decision date nor a date."), "info")})
 def mandate_age(ctx: Context) -> Iterator[Hit]:
     cutoff = years_before(ctx.day, ctx.options.max_mandate_age_years)
     for council in ctx.of_kind(Kind.COUNCIL):
@@ -133,16 +141,16 @@ def _names_of(data: dict[str, Any]) -> set[str]:
 
 
 @rule(id="one-leadership-group", severity="error", kind="stated",
-      title="The leadership group is one body under both its names", source=RAPPORTERING,
-      remedy="Keep one LeadershipGroup node PART_OF each region and record its other name as `aka` (koncernledning "
-             "hälso- och sjukvård, 2024; ledningsgrupp hälso- och sjukvård, 2026); point the relations at it.",
-      messages={"none": Message("{f0} has no leadership group (no LeadershipGroup PART_OF it)."),
-                "several": Message("The leadership group is split into {count} nodes: {names}; the 2024 and "
-                                   "2026 texts name one body."),
-                "no-region": Message("Cannot tell which region {f0} is the leadership group of: it is part of no "
-                                     "region (no PART_OF a Region).", "info"),
-                "name-split": Message("{f1} carries a name of the leadership group {f0}: one body must be one "
-                                      "node (record its other names as aka).")})
+      title=N_("The leadership group is one body under both its names"), cites=(*ORDFORANDE, *KONTAKTPERSON),
+      remedy=N_("Keep one LeadershipGroup node PART_OF each region and record its other name as `aka` (koncernledning "
+                "hälso- och sjukvård, 2024; ledningsgrupp hälso- och sjukvård, 2026); point the relations at it."),
+      messages={"none": Message(N_("{f0} has no leadership group (no LeadershipGroup PART_OF it).")),
+                "several": Message(N_("The leadership group is split into {count} nodes: {names}; the 2024 and "
+                                      "2026 texts name one body.")),
+                "no-region": Message(N_("Cannot tell which region {f0} is the leadership group of: it is part of no "
+                                        "region (no PART_OF a Region)."), "info"),
+                "name-split": Message(N_("{f1} carries a name of the leadership group {f0}: one body must be one "
+                                         "node (record its other names as aka)."))})
 def one_leadership_group(ctx: Context) -> Iterator[Hit]:
     groups = ctx.of_kind(Kind.LEADERSHIP_GROUP)
     for region in ctx.of_kind(Kind.REGION):

@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgraph.rules.defaults import DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
+from orgraph.i18n import N_, current, gettext
+from orgraph.rules.defaults import DEFAULT_MAX_MANDATE_AGE_YEARS
+from orgraph.rules.texts import ADJUNCTS_LIMITED_IN, MEETINGS_ADAPTABLE_IN, READ
 
 __all__ = ["SEVERITIES", "REGIONAL_DIRECTOR", "GROUP_HEAD_OFFICE", "MEETINGS_ALLOWED", "Clause", "Message", "Hit",
            "Options", "Rule", "Finding", "cypher_parameters", "years_before", "label", "message_fields", "render"]
@@ -73,14 +75,22 @@ class Hit:
 class Options:
     """Settings of a check run.
 
-    ``rules`` limits the run to these rule ids (None: all); ``waivers`` are
-    accepted exceptions (see :mod:`orgraph.rules.waivers`).
+    ``max_adjuncts`` is a policy setting, not the texts' (they state no number): the number of adjunct
+    participants a council whose text limits them may have when the council has set no ``adjunct_limit``
+    of its own (None: no number is set, and the rule says so).  ``rules`` limits the run to these rule
+    ids (None: all); ``waivers`` are accepted exceptions (see :mod:`orgraph.rules.waivers`); ``lang`` is
+    the language of titles, messages and remedies (None: :func:`orgraph.i18n.current`, Swedish unless set).
     """
 
-    adjunct_limit: int = DEFAULT_ADJUNCT_LIMIT
+    max_adjuncts: int | None = None
     max_mandate_age_years: int = DEFAULT_MAX_MANDATE_AGE_YEARS
     rules: tuple[str, ...] | None = None
     waivers: tuple[Any, ...] = ()
+    lang: str | None = None
+
+    def translate(self, message: str) -> str:
+        """``message`` (an English message id) in the run's language."""
+        return gettext(self.lang or current())(message)
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,7 @@ class Rule:
     parameters: tuple[str, ...] = ("as_of",)
     extra: Callable[[tuple[str, ...], Callable[[str], dict | None], dt.date, Options], dict] | None = \
         field(default=None, repr=False)
+    cites: tuple[Any, ...] = ()  # the clauses it comes from, per text (orgraph.rules.citations.Citation)
 
     def cypher_parameters(self, day: dt.date, options: Options) -> dict[str, Any]:
         """Exactly the ``$parameters`` this rule's Cypher file declares, for a run on ``day``."""
@@ -131,6 +142,7 @@ class Finding:
     remedy: str
     variant: str = ""
     waived_by: Any = None
+    sources: tuple[Any, ...] = ()  # the clauses cited: the council's own mandate's (Citation)
 
     @property
     def waived(self) -> bool:
@@ -143,6 +155,7 @@ class Finding:
             "rule": self.rule, "severity": self.severity, "title": self.title, "message": self.message,
             "focus": list(self.focus), "council": self.council,
             "source": {"document": self.source.document, "section": self.source.section},
+            "sources": [citation.to_json() for citation in self.sources],
             "remedy": self.remedy,
         }
         if self.waived_by is not None:
@@ -160,7 +173,10 @@ def cypher_parameters(day: dt.date, options: Options) -> dict[str, Any]:
         "as_of": day.isoformat(),
         "meetings_min": MEETINGS_ALLOWED[0],
         "meetings_max": MEETINGS_ALLOWED[1],
-        "adjunct_limit": options.adjunct_limit,
+        "max_adjuncts": options.max_adjuncts,
+        "adjunct_documents": list(ADJUNCTS_LIMITED_IN),
+        "adaptable_documents": list(MEETINGS_ADAPTABLE_IN),
+        "read_documents": list(READ),
         "mandate_cutoff": years_before(day, options.max_mandate_age_years).isoformat(),
     }
 
@@ -204,9 +220,11 @@ def message_fields(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], d
     """
     names = [label(lookup(node_id), node_id) for node_id in hit.focus]
     fields: dict[str, Any] = {f"f{i}": name for i, name in enumerate(names)}
+    join = options.translate(N_(" and "))
     fields.update(
-        council=label(lookup(hit.council), hit.council) if hit.council else "the region",
-        from1=_join(names[1:]), from2=_join(names[2:]), from3=_join(names[3:]), names=_join(names), n=len(names) - 1,
+        council=label(lookup(hit.council), hit.council) if hit.council else options.translate(N_("the region")),
+        from1=_join(names[1:], join), from2=_join(names[2:], join), from3=_join(names[3:], join),
+        names=_join(names, join), n=len(names) - 1,
         count=len(names), as_of=day.isoformat(),
     )
     if rule.extra is not None:
@@ -214,14 +232,15 @@ def message_fields(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], d
     return fields
 
 
-def _join(names: list[str]) -> str:
+def _join(names: list[str], word: str = " and ") -> str:
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + word + names[-1]
 
 
 def render(rule: Rule, hit: Hit, lookup: Callable[[str], dict | None], day: dt.date, options: Options) -> Finding:
-    """The finding a hit of ``rule`` stands for, its message naming the nodes in plain language."""
-    message = rule.messages[hit.variant].template.format(**message_fields(rule, hit, lookup, day, options))
-    return Finding(rule.id, rule.severity_of(hit.variant), rule.title, message, tuple(hit.focus), hit.council,
-                   rule.source, rule.remedy, hit.variant)
+    """The finding a hit of ``rule`` stands for, its message naming the nodes in plain language (``options.lang``)."""
+    template = options.translate(rule.messages[hit.variant].template)
+    message = template.format(**message_fields(rule, hit, lookup, day, options))
+    return Finding(rule.id, rule.severity_of(hit.variant), options.translate(rule.title), message, tuple(hit.focus),
+                   hit.council, rule.source, options.translate(rule.remedy), hit.variant, sources=rule.cites)

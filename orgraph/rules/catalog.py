@@ -21,25 +21,28 @@ left), and the waiver rules below (evaluated from the waiver file, not the graph
 
 from __future__ import annotations
 
+from orgraph.i18n import N_
 from orgraph.rules import authority, composition, structure
-from orgraph.rules.base import Clause, Message, Rule
-from orgraph.rules.declare import BFM
+from orgraph.rules.base import Message, Rule
+from orgraph.rules.declare import HUVUDPRINCIP, with_source
 
 __all__ = ["RULES", "BY_ID", "WAIVERS"]
 
-WAIVERS = Clause(BFM, "Rapportering")
+WAIVERS = HUVUDPRINCIP  # why waivers exist: some rules are main principles, not absolute ones
 
 WAIVER_DECLARATIONS = [
-    Rule(id="waiver-expired", severity="error", kind="waiver", title="Waivers have not expired", source=WAIVERS,
-         remedy="Renew the waiver (a new decision with a new expiry date) or remove it and fix the finding.",
-         messages={"expired": Message("The waiver of {rule} for {names}, decided by {decided_by}, expired on "
-                                      "{expires}.")},
-         cypher=None, parameters=()),
-    Rule(id="waiver-unused", severity="info", kind="waiver", title="Waivers still match a finding", source=WAIVERS,
-         remedy="Remove the waiver: what it accepted is no longer found.",
-         messages={"unused": Message("The waiver of {rule} for {names}, decided by {decided_by}, matches no "
-                                     "finding on {as_of}.")},
-         cypher=None, parameters=()),
+    Rule(**with_source(dict(
+         id="waiver-expired", severity="error", kind="waiver", title=N_("Waivers have not expired"), cites=WAIVERS,
+         remedy=N_("Renew the waiver (a new decision with a new expiry date) or remove it and fix the finding."),
+         messages={"expired": Message(N_("The waiver of {rule} for {names}, decided by {decided_by}, expired on "
+                                      "{expires}."))},
+         cypher=None, parameters=()))),
+    Rule(**with_source(dict(
+         id="waiver-unused", severity="info", kind="waiver", title=N_("Waivers still match a finding"), cites=WAIVERS,
+         remedy=N_("Remove the waiver: what it accepted is no longer found."),
+         messages={"unused": Message(N_("The waiver of {rule} for {names}, decided by {decided_by}, matches no "
+                                     "finding on {as_of}."))},
+         cypher=None, parameters=()))),
 ]
 
 RULES: list[Rule] = [*composition.RULES, *authority.RULES, *structure.RULES, *WAIVER_DECLARATIONS]

@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterator
 from itertools import product
 from typing import Any
 
+from orgraph.i18n import N_
 from orgraph.rules.base import GROUP_HEAD_OFFICE, MEETINGS_ALLOWED, Hit, Message, Options, Rule
+from orgraph.rules.citations import Citation
 from orgraph.rules.context import Context
-from orgraph.rules.declare import ARBETSORGANISATION, RAPPORTERING, declarer
+from orgraph.rules.declare import BFM, HUVUDPRINCIP, KONTAKTPERSON, ORDFORANDE, ORTOPEDI, both, declarer
+from orgraph.rules.texts import ADJUNCTS_LIMITED_IN, MEETINGS_ADAPTABLE_IN, READ
 from orgraph.vocabulary import Kind, Rel, Role
 
 __all__ = ["RULES"]
@@ -36,22 +39,22 @@ def _exactly_one(ctx: Context, role: str) -> Iterator[Hit]:
             yield Hit("several", (council, *posts), council)
 
 
-@rule(id="council-one-chair", severity="error", kind="stated", title="Every council has exactly one chair",
-      source=ARBETSORGANISATION,
-      remedy="Give the council exactly one post with role `chair` (POST_OF the council); merge or remove the "
-             "others.",
-      messages={"none": Message("{council} has no chair post."),
-                "several": Message("{council} has {n} chair posts ({from1}); it must have exactly one.")})
+@rule(id="council-one-chair", severity="error", kind="stated", title=N_("Every council has exactly one chair"),
+      cites=ORDFORANDE,
+      remedy=N_("Give the council exactly one post with role `chair` (POST_OF the council); merge or remove the "
+             "others."),
+      messages={"none": Message(N_("{council} has no chair post.")),
+                "several": Message(N_("{council} has {n} chair posts ({from1}); it must have exactly one."))})
 def council_one_chair(ctx: Context) -> Iterator[Hit]:
     yield from _exactly_one(ctx, Role.CHAIR)
 
 
 @rule(id="chair-appointed-by-leadership-group", severity="error", kind="stated",
-      title="The chair is appointed by the leadership group", source=ARBETSORGANISATION,
-      remedy="Record the appointment: `{from: <the leadership group>, type: APPOINTS, to: <the chair post>}`, "
-             "citing the routine RS 2019-03137-40.",
-      messages={"not-appointed": Message("{f0} is not appointed by the leadership group (no APPOINTS from a "
-                                         "LeadershipGroup).")})
+      title=N_("The chair is appointed by the leadership group"), cites=ORDFORANDE,
+      remedy=N_("Record the appointment: `{from: <the leadership group>, type: APPOINTS, to: <the chair post>}`, "
+             "citing the routine RS 2019-03137-40."),
+      messages={"not-appointed": Message(N_("{f0} is not appointed by the leadership group (no APPOINTS from a "
+                                         "LeadershipGroup)."))})
 def chair_appointed_by_leadership_group(ctx: Context) -> Iterator[Hit]:
     for council, post in ctx.council_posts(Role.CHAIR):
         if not ctx.into(post, Rel.APPOINTS, Kind.LEADERSHIP_GROUP):
@@ -59,12 +62,12 @@ def chair_appointed_by_leadership_group(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(id="council-one-contact-person", severity="error", kind="stated",
-      title="Every council has exactly one contact person", source=RAPPORTERING,
-      remedy="Give the council exactly one post with role `contact-person` (POST_OF the council); merge or "
-             "remove the others.",
-      messages={"none": Message("{council} has no contact-person post."),
-                "several": Message("{council} has {n} contact-person posts ({from1}); it must have exactly "
-                                   "one.")})
+      title=N_("Every council has exactly one contact person"), cites=KONTAKTPERSON,
+      remedy=N_("Give the council exactly one post with role `contact-person` (POST_OF the council); merge or "
+             "remove the others."),
+      messages={"none": Message(N_("{council} has no contact-person post.")),
+                "several": Message(N_("{council} has {n} contact-person posts ({from1}); it must have exactly "
+                                   "one."))})
 def council_one_contact_person(ctx: Context) -> Iterator[Hit]:
     yield from _exactly_one(ctx, Role.CONTACT_PERSON)
 
@@ -76,13 +79,13 @@ def _in_leadership_group(ctx: Context, person: str, besides: str) -> bool:
 
 
 @rule(id="contact-person-in-leadership-group", severity="error", kind="stated",
-      title="The contact person is a member of the leadership group", source=RAPPORTERING,
-      remedy="Choose the contact person among the leadership group's members, or record their seat: a post "
-             "POST_OF the LeadershipGroup that they hold.",
-      messages={"vacant": Message("Cannot tell whether the contact person of {council} is a member of the "
-                                  "leadership group: {f0} is vacant.", "info"),
-                "not-member": Message("{f1}, contact person of {council}, holds no post in the leadership "
-                                      "group.")})
+      title=N_("The contact person is a member of the leadership group"), cites=KONTAKTPERSON,
+      remedy=N_("Choose the contact person among the leadership group's members, or record their seat: a post "
+             "POST_OF the LeadershipGroup that they hold."),
+      messages={"vacant": Message(N_("Cannot tell whether the contact person of {council} is a member of the "
+                                  "leadership group: {f0} is vacant."), "info"),
+                "not-member": Message(N_("{f1}, contact person of {council}, holds no post in the leadership "
+                                      "group."))})
 def contact_person_in_leadership_group(ctx: Context) -> Iterator[Hit]:
     for council, post in ctx.council_posts(Role.CONTACT_PERSON):
         holders = ctx.holders(post)
@@ -94,16 +97,16 @@ def contact_person_in_leadership_group(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(id="chair-contact-different-administrations", severity="error", kind="stated",
-      title="The chair and the contact person come from different administrations", source=RAPPORTERING,
-      remedy="It is the main principle, not an absolute rule: appoint a chair or contact person from another "
-             "administration, or record the exception in a waiver.",
-      messages={"vacant": Message("Cannot tell whether the chair and the contact person of {council} come from "
-                                  "different administrations: vacant: {names}.", "info"),
+      title=N_("The chair and the contact person come from different administrations"), cites=HUVUDPRINCIP,
+      remedy=N_("It is the main principle, not an absolute rule: appoint a chair or contact person from another "
+             "administration, or record the exception in a waiver."),
+      messages={"vacant": Message(N_("Cannot tell whether the chair and the contact person of {council} come from "
+                                  "different administrations: vacant: {names}."), "info"),
                 "unknown-administration": Message(
-                    "Cannot tell whether the chair and the contact person of {council} come from different "
-                    "administrations: {f1} ({f0}) works in no administration on {as_of}.", "info"),
-                "same": Message("{f1} (chair) and {f3} (contact person) of {council} both come from {f4}; the "
-                                "main principle is that they come from different administrations.")})
+                    N_("Cannot tell whether the chair and the contact person of {council} come from different "
+                    "administrations: {f1} ({f0}) works in no administration on {as_of}."), "info"),
+                "same": Message(N_("{f1} (chair) and {f3} (contact person) of {council} both come from {f4}; the "
+                                "main principle is that they come from different administrations."))})
 def chair_contact_different_administrations(ctx: Context) -> Iterator[Hit]:
     for council in ctx.of_kind(Kind.COUNCIL):
         for chair, contact in product(ctx.posts_of(council, Role.CHAIR), ctx.posts_of(council, Role.CONTACT_PERSON)):
@@ -123,9 +126,9 @@ def chair_contact_different_administrations(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(id="chair-contact-different-people", severity="error", kind="structural",
-      title="One person is not both chair and contact person of a council", source=RAPPORTERING,
-      remedy="Appoint another contact person (from the leadership group) or another chair.",
-      messages={"same-person": Message("{f2} is both chair and contact person of {council}.")})
+      title=N_("One person is not both chair and contact person of a council"), cites=HUVUDPRINCIP,
+      remedy=N_("Appoint another contact person (from the leadership group) or another chair."),
+      messages={"same-person": Message(N_("{f2} is both chair and contact person of {council}."))})
 def chair_contact_different_people(ctx: Context) -> Iterator[Hit]:
     for council in ctx.of_kind(Kind.COUNCIL):
         for chair, contact in product(ctx.posts_of(council, Role.CHAIR), ctx.posts_of(council, Role.CONTACT_PERSON)):
@@ -142,14 +145,14 @@ def _is_generic_head(ctx: Context, post: str) -> bool:
 
 
 @rule(id="participants-appointed-by-own-head", severity="error", kind="stated",
-      title="Participants are appointed by the head of the administration they represent",
-      source=ARBETSORGANISATION,
-      remedy="Let the head of the administration the participant represents appoint them: `{from: <head post>, "
-             "type: APPOINTS, to: <participant post>}`; add the REPRESENTS it lacks.",
-      messages={"no-head": Message("{f0} is not appointed by any head of administration (förvaltningschef)."),
-                "wrong-head": Message("{f0} represents {f1} but is not appointed by the head of {f1}."),
-                "unevaluable": Message("Cannot tell whether {f0} is appointed by the head of the administration "
-                                       "it represents: it represents none (no REPRESENTS).", "info")})
+      title=N_("Participants are appointed by the head of the administration they represent"),
+      cites=both("Uppdragsbeskrivning", "Gruppen består av representanter som utsetts av respektive förvaltningschef"),
+      remedy=N_("Let the head of the administration the participant represents appoint them: `{from: <head post>, "
+             "type: APPOINTS, to: <participant post>}`; add the REPRESENTS it lacks."),
+      messages={"no-head": Message(N_("{f0} is not appointed by any head of administration (förvaltningschef).")),
+                "wrong-head": Message(N_("{f0} represents {f1} but is not appointed by the head of {f1}.")),
+                "unevaluable": Message(N_("Cannot tell whether {f0} is appointed by the head of the administration "
+                                       "it represents: it represents none (no REPRESENTS)."), "info")})
 def participants_appointed_by_own_head(ctx: Context) -> Iterator[Hit]:
     for council, post in ctx.council_posts(Role.MEMBER):
         heads = [p for p in ctx.into(post, Rel.APPOINTS, Kind.POST) if ctx.role(p) == Role.HEAD]
@@ -166,24 +169,51 @@ def participants_appointed_by_own_head(ctx: Context) -> Iterator[Hit]:
                 yield Hit("wrong-head", (post, administration), council)
 
 
+def _mandates(ctx: Context, council: str) -> list[str]:
+    return ctx.out(council, Rel.HAS_MANDATE, Kind.DOCUMENT)
+
+
+def _adjuncts_limited(ctx: Context, council: str) -> bool:
+    """True when the council's own text limits adjuncts; for a text the rules have not read, when the
+    council records a limit of its own (``adjunct_limit``)."""
+    mandates = _mandates(ctx, council)
+    if any(document in ADJUNCTS_LIMITED_IN for document in mandates):
+        return True
+    own = ctx.graph.nodes[council].get("adjunct_limit")
+    return own is not None and not any(document in READ for document in mandates)
+
+
 def _adjunct_limit(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
                    options: Options) -> dict[str, Any]:
     own = (lookup(focus[0]) or {}).get("adjunct_limit")
-    return {"limit": own if own is not None else options.adjunct_limit,
-            "whose": "its mandate's" if own is not None else "the default"}
+    return {"limit": own if own is not None else options.max_adjuncts,
+            "whose": options.translate(N_("the limit the council has set (adjunct_limit)") if own is not None
+                                       else N_("the limit set as policy (--max-adjuncts)"))}
 
 
-@rule(id="adjunct-limit", severity="warning", kind="stated", title="Adjunct participants are limited in number",
-      source=ARBETSORGANISATION, parameters=("as_of", "adjunct_limit"), extra=_adjunct_limit,
-      remedy="The council decides on a limited number of adjuncts: end some adjunct holdings, or record the "
-             "limit the mandate sets as the council's `adjunct_limit` (else --adjunct-limit applies).",
-      messages={"over": Message("{council} has {n} adjunct participants ({from1}); {whose} limit is {limit}.")})
+@rule(id="adjunct-limit", severity="warning", kind="stated",
+      title=N_("Adjunct participants are limited in number, where the council's text limits them"),
+      cites=(Citation(BFM, "Arbetsorganisation", "Samordningsrådet kan besluta om ett begränsat antal "
+                                                 "adjungerade deltagare."),),
+      parameters=("as_of", "max_adjuncts", "adjunct_documents", "read_documents"), extra=_adjunct_limit,
+      remedy=N_("The text lets the council decide on a limited number of adjuncts and states no number: record "
+             "the number the council has decided as its `adjunct_limit`, or set one as policy with "
+             "--max-adjuncts N; then end the adjunct holdings over it."),
+      messages={"over": Message(N_("{council} has {n} adjunct participants ({from1}); {whose} is {limit}.")),
+                "no-number": Message(N_("Cannot count the adjunct participants of {council} against a limit: its "
+                                     "mandate limits them (\"ett begränsat antal\") but states no number, and "
+                                     "no number is set (the council's adjunct_limit, or --max-adjuncts N)."),
+                                     "info")})
 def adjunct_limit(ctx: Context) -> Iterator[Hit]:
     for council in ctx.of_kind(Kind.COUNCIL):
+        if not _adjuncts_limited(ctx, council):
+            continue  # the council's own text sets no limit (the 2024 text): nothing to check
         own = ctx.graph.nodes[council].get("adjunct_limit")
-        limit = own if own is not None else ctx.options.adjunct_limit
+        limit = own if own is not None else ctx.options.max_adjuncts
         people = sorted({person for post in ctx.posts_of(council, Role.ADJUNCT) for person in ctx.holders(post)})
-        if len(people) > limit:
+        if limit is None:
+            yield Hit("no-number", (council,), council)
+        elif len(people) > limit:
             yield Hit("over", (council, *people), council)
 
 
@@ -194,13 +224,23 @@ def _meetings(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day:
             "allowed_low": MEETINGS_ALLOWED[0], "allowed_high": MEETINGS_ALLOWED[1]}
 
 
-@rule(id="meeting-frequency", severity="error", kind="stated", title="A council meets 4 to 8 times a year",
-      source=ARBETSORGANISATION, parameters=("as_of", "meetings_min", "meetings_max"), extra=_meetings,
-      remedy="Set the council's meetings_min and meetings_max within 4 to 8, as its mandate says.",
-      messages={"outside": Message("{council} meets {low} to {high} times a year; the documents say "
-                                   "{allowed_low} to {allowed_high}."),
-                "unknown": Message("Cannot tell how often {council} meets: meetings_min or meetings_max is "
-                                   "not set.", "info")})
+@rule(id="meeting-frequency", severity="error", kind="stated", title=N_("A council meets 4 to 8 times a year"),
+      cites=(Citation(BFM, "Arbetsorganisation", "Mötesfrekvens: 4 till maximalt 8 ggr/år."),
+             Citation(BFM, "Arbetsorganisation", "Mötesfrekvensen kan anpassas utifrån behoven i aktuellt "
+                                                 "samordningsråd i dialog med kontaktperson."),
+             Citation(ORTOPEDI, "Arbetsorganisation", "Mötesfrekvens: 4 – 8 ggr/år")),
+      parameters=("as_of", "meetings_min", "meetings_max", "adaptable_documents"), extra=_meetings,
+      remedy=N_("Set the council's meetings_min and meetings_max within 4 to 8, as its mandate says; where the "
+             "mandate lets the frequency be adapted in dialogue with the contact person and it has been, "
+             "record that decision as a waiver."),
+      messages={"outside": Message(N_("{council} meets {low} to {high} times a year; its mandate says "
+                                   "{allowed_low} to {allowed_high}.")),
+                "outside-adaptable": Message(
+                    N_("{council} meets {low} to {high} times a year; its mandate says {allowed_low} to at most "
+                    "{allowed_high}, and that the frequency can be adapted to the council's needs in dialogue "
+                    "with the contact person (\"i dialog med kontaktperson\").")),
+                "unknown": Message(N_("Cannot tell how often {council} meets: meetings_min or meetings_max is "
+                                   "not set."), "info")})
 def meeting_frequency(ctx: Context) -> Iterator[Hit]:
     low, high = MEETINGS_ALLOWED
     for council in ctx.of_kind(Kind.COUNCIL):
@@ -209,7 +249,8 @@ def meeting_frequency(ctx: Context) -> Iterator[Hit]:
         if lowest is None or highest is None:
             yield Hit("unknown", (council,), council)
         elif lowest < low or highest > high or lowest > highest:
-            yield Hit("outside", (council,), council)
+            adaptable = any(document in MEETINGS_ADAPTABLE_IN for document in _mandates(ctx, council))
+            yield Hit("outside-adaptable" if adaptable else "outside", (council,), council)
 
 
 def _office(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: dt.date,
@@ -221,18 +262,21 @@ def _office(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day: d
 
 
 @rule(id="coordinator-from-group-head-office", severity="error", kind="stated",
-      title="Every council has a coordinator from the Group Head Office", source=ARBETSORGANISATION, extra=_office,
-      remedy="Give the council a post with role `coordinator`, provided by the Group Head Office of its region "
-             "(the region's `group_head_office`: `{from: <the office>, type: PROVIDES, to: <the post>}`) and held "
-             "by someone who works there.",
-      messages={"missing": Message("{council} has no coordinator post."),
-                "not-provided": Message("{f0} is not provided by {f1} (no PROVIDES)."),
-                "elsewhere": Message("{f1}, {f0}, works in {from3}, not in {f2}."),
-                "unknown": Message("Cannot tell whether {f1}, {f0}, comes from {f2}: they work in no "
-                                   "administration on {as_of}.", "info"),
-                "no-office": Message("Cannot tell where the coordinators in {f0} come from: {why}.", "info"),
-                "no-region": Message("Cannot tell where the coordinator of {council} comes from: the council is "
-                                     "part of no region (no PART_OF a Region).", "info")})
+      title=N_("Every council has a coordinator from the Group Head Office"),
+      cites=both("Arbetsorganisation", "tillhandahåller Koncernkontoret koordinator till varje samordningsråd",
+                 "tillhandahåller Koncernkontoret koordinatör till varje samordningsråd"),
+      extra=_office,
+      remedy=N_("Give the council a post with role `coordinator`, provided by the Group Head Office of its region "
+                "(the region's `group_head_office`: `{from: <the office>, type: PROVIDES, to: <the post>}`) and held "
+                "by someone who works there."),
+      messages={"missing": Message(N_("{council} has no coordinator post.")),
+                "not-provided": Message(N_("{f0} is not provided by {f1} (no PROVIDES).")),
+                "elsewhere": Message(N_("{f1}, {f0}, works in {from3}, not in {f2}.")),
+                "unknown": Message(N_("Cannot tell whether {f1}, {f0}, comes from {f2}: they work in no "
+                                      "administration on {as_of}."), "info"),
+                "no-office": Message(N_("Cannot tell where the coordinators in {f0} come from: {why}."), "info"),
+                "no-region": Message(N_("Cannot tell where the coordinator of {council} comes from: the council is "
+                                        "part of no region (no PART_OF a Region)."), "info")})
 def coordinator_from_group_head_office(ctx: Context) -> Iterator[Hit]:
     offices, unnamed = ctx.offices(GROUP_HEAD_OFFICE, Kind.ADMINISTRATION)
     for region in unnamed:
@@ -257,9 +301,11 @@ def coordinator_from_group_head_office(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(id="process-team-reports-to-council", severity="error", kind="stated",
-      title="Regional process teams report to a council", source=ARBETSORGANISATION,
-      remedy="Add `{from: <the process team>, type: REPORTS_TO, to: <the council that leads it>}`.",
-      messages={"unreported": Message("{f0} reports to no council (no REPORTS_TO a Council).")})
+      title=N_("Regional process teams report to a council"),
+      cites=both("Arbetsorganisation", "Regionala processteam inom kunskapsstyrningen rapporterar till "
+                                       "samordningsrådet."),
+      remedy=N_("Add `{from: <the process team>, type: REPORTS_TO, to: <the council that leads it>}`."),
+      messages={"unreported": Message(N_("{f0} reports to no council (no REPORTS_TO a Council)."))})
 def process_team_reports_to_council(ctx: Context) -> Iterator[Hit]:
     for team in ctx.of_kind(Kind.PROCESS_TEAM):
         if not ctx.out(team, Rel.REPORTS_TO, Kind.COUNCIL):

@@ -1,12 +1,13 @@
 """The defaults of ``orgraph check``'s options, in a module light enough for the command line to import.
 
->>> DEFAULT_ADJUNCT_LIMIT, DEFAULT_MAX_MANDATE_AGE_YEARS
-(5, 3)
+There is no default for the number of adjunct participants: neither text states one (``--max-adjuncts``
+is a policy setting with no default).
+
+>>> DEFAULT_MAX_MANDATE_AGE_YEARS
+3
 """
 
-__all__ = ["DEFAULT_ADJUNCT_LIMIT", "DEFAULT_MAX_MANDATE_AGE_YEARS"]
+__all__ = ["DEFAULT_MAX_MANDATE_AGE_YEARS"]
 
-#: Adjunct participants a council may have when its own ``adjunct_limit`` says nothing (``--adjunct-limit``).
-DEFAULT_ADJUNCT_LIMIT = 5
 #: A mandate older than this many years is reported (``--max-mandate-age-years``).
 DEFAULT_MAX_MANDATE_AGE_YEARS = 3

@@ -20,9 +20,11 @@ from typing import Any
 
 import networkx as nx
 
+from orgraph.i18n import N_
 from orgraph.model.graph import Model
-from orgraph.rules.base import SEVERITIES, Finding, Hit, Options, Rule, label, render
+from orgraph.rules.base import SEVERITIES, Clause, Finding, Hit, Options, Rule, label, render
 from orgraph.rules.catalog import BY_ID, RULES
+from orgraph.rules.citations import cited
 from orgraph.rules.context import Context
 from orgraph.vocabulary import Kind, Rel
 
@@ -30,6 +32,8 @@ __all__ = ["Lookup", "Report", "selected", "check", "check_backend", "findings_f
            "WAIVER_RULES", "HEADINGS"]
 
 Lookup = Callable[[str], "dict[str, Any] | None"]
+#: A council's mandates on the date: the ids of the Documents it HAS_MANDATE.
+Mandates = Callable[[str], "list[str]"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,8 @@ def check(model_or_graph: Model | nx.MultiDiGraph, day: dt.date, options: Option
     options = options or Options()
     ctx = Context.of(model_or_graph, day, options)
     hits: dict[str, list[Hit]] = {rule.id: list(rule.evaluate(ctx)) for rule in selected(options) if rule.evaluate}
-    return assemble(hits, ctx.node, day, options, council_of=lambda node_id: _council_of(ctx, node_id))
+    return assemble(hits, ctx.node, day, options, council_of=lambda node_id: _council_of(ctx, node_id),
+                    mandates_of=lambda council: ctx.out(council, Rel.HAS_MANDATE, Kind.DOCUMENT))
 
 
 def check_backend(backend: Any, options: Options | None = None) -> Report:
@@ -99,7 +104,11 @@ def check_backend(backend: Any, options: Options | None = None) -> Report:
                           if n.type == Rel.POST_OF and n.direction == "out" and n.node.get("kind") == Kind.COUNCIL)
         return councils[0] if councils else None
 
-    return assemble(hits, backend.node, backend.day, options, council_of)
+    def mandates_of(council: str) -> list[str]:
+        return sorted({n.node["id"] for n in backend.neighbours(council) if n.type == Rel.HAS_MANDATE
+                       and n.direction == "out" and n.node.get("kind") == Kind.DOCUMENT})
+
+    return assemble(hits, backend.node, backend.day, options, council_of, mandates_of)
 
 
 def findings_from_rows(rows: Iterable[dict[str, Any]]) -> list[Hit]:
@@ -112,11 +121,13 @@ def findings_from_rows(rows: Iterable[dict[str, Any]]) -> list[Hit]:
 
 
 def assemble(hits: dict[str, list[Hit]], lookup: Lookup, day: dt.date, options: Options,
-             council_of: Callable[[str], str | None] | None = None) -> Report:
-    """Render the hits of each rule, apply the waivers, and order the report.
+             council_of: Callable[[str], str | None] | None = None, mandates_of: Mandates | None = None) -> Report:
+    """Render the hits of each rule, apply the waivers, cite the clauses, and order the report.
 
     ``lookup`` gives a node's properties by id (for names); ``council_of``
-    finds the council a waiver's focus belongs to (for grouping).
+    finds the council a waiver's focus belongs to (for grouping); ``mandates_of``
+    gives a council's mandates, whose clauses its findings cite (without it, a
+    finding cites every text its rule comes from).
     """
     findings: list[Finding] = []
     for rule_id, rule_hits in hits.items():
@@ -124,7 +135,16 @@ def assemble(hits: dict[str, list[Hit]], lookup: Lookup, day: dt.date, options: 
         for hit in dict.fromkeys(rule_hits):  # distinct, first seen first
             findings.append(render(rule, hit, lookup, day, options))
     findings = _apply_waivers(findings, lookup, day, options, council_of or (lambda node_id: None))
+    findings = [_cite(finding, mandates_of) for finding in findings]
     return Report(day, tuple(sorted(findings, key=_order(lookup))))
+
+
+def _cite(finding: Finding, mandates_of: Mandates | None) -> Finding:
+    """The finding citing its council's own mandate (every text its rule comes from, for the region)."""
+    mandates = mandates_of(finding.council) if finding.council and mandates_of else None
+    sources = cited(BY_ID[finding.rule].cites, mandates or None)
+    first = sources[0]
+    return dataclasses.replace(finding, sources=sources, source=Clause(first.document, first.section))
 
 
 def _apply_waivers(findings: list[Finding], lookup: Lookup, day: dt.date, options: Options,
@@ -144,22 +164,24 @@ def _apply_waivers(findings: list[Finding], lookup: Lookup, day: dt.date, option
         # an expired waiver is reported when its rule ran or when waiver-expired was asked for;
         # an unused one only when its rule ran (else it could not have been used)
         if waiver.expired(day) and (waiver.rule in run or "waiver-expired" in run):
-            result.append(_waiver_finding(BY_ID["waiver-expired"], "expired", waiver, lookup, day, council_of))
+            result.append(_waiver_finding(BY_ID["waiver-expired"], "expired", waiver, lookup, day, council_of,
+                                          options))
         elif not waiver.expired(day) and index not in used and waiver.rule in run and "waiver-unused" in run:
-            result.append(_waiver_finding(BY_ID["waiver-unused"], "unused", waiver, lookup, day, council_of))
+            result.append(_waiver_finding(BY_ID["waiver-unused"], "unused", waiver, lookup, day, council_of,
+                                          options))
     return result
 
 
 def _waiver_finding(rule: Rule, variant: str, waiver: Any, lookup: Lookup, day: dt.date,
-                    council_of: Callable[[str], str | None]) -> Finding:
+                    council_of: Callable[[str], str | None], options: Options) -> Finding:
     names = [label(lookup(node_id), node_id) for node_id in waiver.focus]
     where = f" ({waiver.file}:{waiver.line})" if waiver.line else ""
-    message = rule.messages[variant].template.format(
-        rule=waiver.rule, names=", ".join(names) or "the region", decided_by=waiver.decided_by,
+    message = options.translate(rule.messages[variant].template).format(
+        rule=waiver.rule, names=", ".join(names) or options.translate(N_("the region")), decided_by=waiver.decided_by,
         expires=waiver.expires.isoformat(), as_of=day.isoformat()).rstrip(".") + where + "."
     council = next((c for c in map(council_of, waiver.focus) if c), None)
-    return Finding(rule.id, rule.severity_of(variant), rule.title, message, tuple(waiver.focus), council,
-                   rule.source, rule.remedy, variant)
+    return Finding(rule.id, rule.severity_of(variant), options.translate(rule.title), message, tuple(waiver.focus),
+                   council, rule.source, options.translate(rule.remedy), variant)
 
 
 def _council_of(ctx: Context, node_id: str) -> str | None:
@@ -186,7 +208,7 @@ def _order(lookup: Lookup) -> Callable[[Finding], tuple]:
 # --- Text for people ------------------------------------------------------------------------------
 
 WAIVER_RULES = frozenset(rule.id for rule in RULES if rule.kind == "waiver")
-HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Could not be checked, or for information",
-            "waived": "Waived (accepted exceptions)"}
+HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Could not be checked, or for information"),
+            "waived": N_("Waived (accepted exceptions)")}
 
 

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 
 import networkx as nx
 
+from orgraph.i18n import N_
 from orgraph.rules.base import Hit, Message, Rule
 from orgraph.rules.context import Context
-from orgraph.rules.declare import ARBETSORGANISATION, RAPPORTERING, declarer
+from orgraph.rules.declare import both, declarer
 from orgraph.vocabulary import Kind, Rel
 
 __all__ = ["RULES"]
@@ -24,10 +25,10 @@ rule = declarer(RULES)
 # --- Structure: reporting lines, vacancies, people who left ------------------------------------
 
 
-@rule(id="no-reporting-cycles", severity="error", kind="structural", title="Reporting lines have no cycles",
-      source=RAPPORTERING,
-      remedy="Remove one REPORTS_TO of the cycle so that every line ends at the top of the region.",
-      messages={"cycle": Message("Reporting lines run in a circle through {names}.")})
+@rule(id="no-reporting-cycles", severity="error", kind="structural", title=N_("Reporting lines have no cycles"),
+      cites=both("Rapportering", "Deltagarna i samordningsråden rapporterar i sin ordinarie linjestruktur"),
+      remedy=N_("Remove one REPORTS_TO of the cycle so that every line ends at the top of the region."),
+      messages={"cycle": Message(N_("Reporting lines run in a circle through {names}."))})
 def no_reporting_cycles(ctx: Context) -> Iterator[Hit]:
     lines = nx.DiGraph()
     lines.add_edges_from((u, v) for u, v, data in ctx.graph.edges(data=True) if data["type"] == Rel.REPORTS_TO)
@@ -35,10 +36,10 @@ def no_reporting_cycles(ctx: Context) -> Iterator[Hit]:
         yield Hit("cycle", cycle)
 
 
-@rule(id="vacant-post", severity="warning", kind="structural", title="Posts are held",
-      source=ARBETSORGANISATION,
-      remedy="Record who holds the post (`holdings: - {person: …, post: …, from: …}`), or end the post.",
-      messages={"vacant": Message("{f0} is vacant on {as_of}.")})
+@rule(id="vacant-post", severity="warning", kind="structural", title=N_("Posts are held"),
+      cites=both("Uppdragsbeskrivning", "Gruppen består av representanter som utsetts av respektive förvaltningschef"),
+      remedy=N_("Record who holds the post (`holdings: - {person: …, post: …, from: …}`), or end the post."),
+      messages={"vacant": Message(N_("{f0} is vacant on {as_of}."))})
 def vacant_post(ctx: Context) -> Iterator[Hit]:
     for post in ctx.of_kind(Kind.POST):
         if not ctx.holders(post):
@@ -46,11 +47,12 @@ def vacant_post(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(id="holder-left-administration", severity="error", kind="structural",
-      title="Posts are not held by people who have left their administration", source=ARBETSORGANISATION,
-      remedy="End the holding on the day the person left (`to:`) and record the new holder, or record the "
-             "person's current employment (EMPLOYED_BY).",
-      messages={"left": Message("{f1} holds {f0}, but their employment at {f2} has ended and they work in no "
-                                "administration on {as_of}.")})
+      title=N_("Posts are not held by people who have left their administration"),
+      cites=both("Arbetsorganisation", "Deltagarna arbetar som chefer inom aktuell verksamhet"),
+      remedy=N_("End the holding on the day the person left (`to:`) and record the new holder, or record the "
+             "person's current employment (EMPLOYED_BY)."),
+      messages={"left": Message(N_("{f1} holds {f0}, but their employment at {f2} has ended and they work in no "
+                                "administration on {as_of}."))})
 def holder_left_administration(ctx: Context) -> Iterator[Hit]:
     for post in ctx.of_kind(Kind.POST):
         for person in ctx.holders(post):
