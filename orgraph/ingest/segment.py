@@ -1,0 +1,150 @@
+"""The paragraph stream cut into sections and clauses: which heading each sentence stands under.
+
+A heading is a paragraph that is one of the template's headings (any of its wordings); the text before
+the first heading stands under the document's bold title.  Each paragraph is cut into sentences (a
+list item too); each sentence is one clause, numbered 1, 2, … under its heading in document order.
+Letterhead and page footers (the template's ``boilerplate``) are dropped, and a paragraph broken by a
+page footer ("… tar respektive representant med sig" / "sitt chefsansvar …") is joined again.
+
+Structure that does not fit the template becomes a :class:`Todo`: a heading line the template does not
+know, a required heading that is missing, headings out of the template's order.
+
+>>> from orgraph.ingest.paragraphs import read_text
+>>> from orgraph.ingest.template import load_template
+>>> text = read_text("**Uppdragshandling**\\n\\nDatum 2026-06-16\\n\\nSyfte med uppdraget\\n\\nEtt. Två.\\n")
+>>> doc = segment(text, load_template())
+>>> [(c.section, c.ordinal, c.text) for c in doc.clauses]
+[('Uppdragshandling', 1, 'Datum 2026-06-16'), ('Syfte med uppdraget', 1, 'Ett.'), ('Syfte med uppdraget', 2, 'Två.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orgraph.ingest.paragraphs import Paragraph
+from orgraph.ingest.template import TITLE, Template
+
+__all__ = ["Sentence", "Segmented", "Todo", "segment", "sentences"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"(])")
+_ENDS = (".", ":", "!", "?", ";")
+
+
+@dataclass(frozen=True)
+class Todo:
+    """Something a person has to read: what (``kind``), the text, where, and why."""
+
+    kind: str
+    text: str
+    location: str
+    section: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One clause of the text: its words, the heading it stands under (as written), its number there."""
+
+    text: str
+    section: str
+    key: str  # the template's key of the section (TITLE before the first heading)
+    ordinal: int
+    location: str
+    first_in_section: bool
+    heading_line: bool = False  # a field line that is also its section's heading (Datum för beslut: …)
+
+
+@dataclass
+class Segmented:
+    """A document cut into clauses, with its title and the structural TODOs."""
+
+    title: str
+    clauses: list[Sentence] = field(default_factory=list)
+    headings: list[tuple[str, str]] = field(default_factory=list)  # (as written, location)
+    todos: list[Todo] = field(default_factory=list)
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences.
+
+    >>> sentences("Beslut fattas. Ordförande kan lyfta (RS 2024 – 00370). Där varken …")
+    ['Beslut fattas.', 'Ordförande kan lyfta (RS 2024 – 00370).', 'Där varken …']
+    """
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def _joined(paragraphs: list[Paragraph], template: Template) -> list[Paragraph]:
+    """Without boilerplate, and with a paragraph that a page break cut in two joined again."""
+    kept: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if template.is_boilerplate(paragraph.text):
+            continue
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous.style in ("text", "bullet") and paragraph.style == "text"
+                and not previous.text.endswith(_ENDS) and paragraph.text[:1].islower()
+                and template.heading(previous.text) is None):
+            kept[-1] = Paragraph(f"{previous.text} {paragraph.text}", previous.line, previous.style, previous.unit)
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def _looks_like_heading(paragraph: Paragraph) -> bool:
+    """A line a person would read as a heading: styled as one, or short, capitalised and unpunctuated."""
+    if paragraph.style == "bullet":
+        return False
+    text = paragraph.text
+    short = len(text.split()) <= 8 and not text.endswith(_ENDS) and ":" not in text and text[:1].isupper()
+    return paragraph.style == "heading" or (short and not any(ch.isdigit() for ch in text))
+
+
+def segment(paragraphs: list[Paragraph], template: Template) -> Segmented:
+    """Cut ``paragraphs`` into clauses under their headings (see the module's description)."""
+    stream = _joined(paragraphs, template)
+    title_at = next((i for i, p in enumerate(stream) if p.style == "title"), None)
+    title = stream[title_at].text if title_at is not None else ""
+    result = Segmented(title or "")
+    if title_at is None:
+        where = stream[0].location if stream else "line 1"
+        result.todos.append(Todo("missing-title", "", where, None, "no bold title line before the first heading"))
+    section, key = title or "", TITLE
+    counts: dict[str, int] = {}
+    order = [h.key for h in template.headings]
+    last_index = -1
+    for index, paragraph in enumerate(stream):
+        if index == title_at:
+            continue
+        heading = template.heading(paragraph.text)
+        carried = template.field_heading(paragraph.text) if heading is None else None
+        if heading is not None or carried is not None:
+            found = heading or carried
+            assert found is not None
+            position = order.index(found.key)
+            if position < last_index:
+                result.todos.append(Todo("heading-out-of-order", paragraph.text, paragraph.location, section,
+                                         f"the template has it before {order[last_index]!r}"))
+            last_index = max(last_index, position)
+            section = paragraph.text.split(":")[0].strip() if carried else paragraph.text
+            key = found.key
+            result.headings.append((section, paragraph.location))
+            if heading is not None:
+                continue
+        elif _looks_like_heading(paragraph) and template.match(paragraph.text, key, first=True) is None \
+                and template.match(paragraph.text, key) is None:
+            result.todos.append(Todo("unknown-heading", paragraph.text, paragraph.location, section,
+                                     "a heading the template does not know; the clauses under it are not read"))
+            section, key = paragraph.text, paragraph.text
+            result.headings.append((section, paragraph.location))
+            continue
+        for text in sentences(paragraph.text):
+            counts[section] = counts.get(section, 0) + 1
+            result.clauses.append(Sentence(text, section, key, counts[section], paragraph.location,
+                                           counts[section] == 1, heading_line=carried is not None))
+    present = {template.section_key(h) for h, _ in result.headings}
+    for heading in template.headings:
+        if heading.required and heading.key not in present:
+            result.todos.append(Todo("missing-heading", heading.key, "", None,
+                                     "the template's heading is not in the text; clauses that belong under it "
+                                     "stand under another heading and are not read"))
+    return result
