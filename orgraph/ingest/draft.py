@@ -12,7 +12,7 @@ of drafts made before it): a taken id gets ``-2``, ``-3``, ….  What the text d
 >>> d = make_draft(read_text(text), load_template(), Context(frozenset(), {}))
 >>> d.council["id"], d.document["id"], d.council.get("meetings_max")
 ('sr-hud', 'uh-hud-2026', None)
->>> [todo.kind for todo in d.todos][:2]
+>>> sorted({todo.kind for todo in d.todos})
 ['misplaced-clause', 'missing-heading']
 """
 
@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from orgraph.i18n import N_
 from orgraph.ingest.normalise import slug
 from orgraph.ingest.paragraphs import Paragraph
 from orgraph.ingest.recognise import Recognised, recognise
@@ -38,6 +39,7 @@ __all__ = ["Context", "Draft", "make_draft", "COUNCIL_FIELDS", "DOCUMENT_FIELDS"
 COUNCIL_FIELDS = ("name", "meetings_min", "meetings_max", "adjunct_limit")
 DOCUMENT_FIELDS = ("name", "number", "date", "decided")
 _INTEGERS = ("meetings_min", "meetings_max", "adjunct_limit")
+Why = tuple[str, dict[str, Any]]  # a message id and its fields
 _PLACEHOLDER = re.compile(r"\{([a-z_-]+:)?([A-Za-z_][\w-]*)\}")
 
 
@@ -100,12 +102,12 @@ class _Builder:
         self.signature: dict[str, tuple[str, str]] = {}
 
     # -- values
-    def value(self, template_value: Any, item: Recognised) -> tuple[Any, str | None]:
+    def value(self, template_value: Any, item: Recognised) -> tuple[Any, Why | None]:
         """``template_value`` with its placeholders filled in, or ``(None, why)`` when one cannot be."""
         if not isinstance(template_value, str):
             return template_value, None
         whole = _PLACEHOLDER.fullmatch(template_value)
-        problems: list[str] = []
+        problems: list[Why] = []
 
         def fill(found: re.Match[str]) -> str:
             prefix, name = (found.group(1) or "").rstrip(":"), found.group(2)
@@ -116,12 +118,12 @@ class _Builder:
 
         text = _PLACEHOLDER.sub(fill, template_value)
         if problems:
-            return None, "; ".join(problems)
+            return None, problems[0]
         if whole and text == "":
             return None, None
         return text, None
 
-    def resolve(self, prefix: str, name: str, item: Recognised) -> tuple[Any, str | None]:
+    def resolve(self, prefix: str, name: str, item: Recognised) -> tuple[Any, Why | None]:
         values = item.values
         if prefix == "" and name == "council":
             return self.council["id"], None
@@ -133,11 +135,11 @@ class _Builder:
             return self.doc.title, None
         if prefix == "post":
             if name not in self.posts:
-                return None, f"no clause of the text establishes the council's {name} post"
+                return None, (N_("no clause of the text establishes the council's {post} post"), {"post": name})
             return self.posts[name]["id"], None
         if prefix in ("party", "number", "lower", "upper"):
             if name not in values:
-                return None, f"the clause gives no {name}"
+                return None, (N_("the clause gives no {value}"), {"value": name})
             raw = values[name]
             if prefix == "lower":
                 return _first_lower(raw), None
@@ -145,14 +147,16 @@ class _Builder:
                 return _first_upper(raw), None
             if prefix == "party":
                 party = self.template.party(raw)
-                return (party, None) if party else (None, f"{raw!r} is no party the template knows")
+                return (party, None) if party else (None, (N_("\"{name}\" is no party the template knows"),
+                                                           {"name": raw}))
             document = self.context.numbers.get(number_key(raw))
-            return (document, None) if document else (None, f"no document numbered {raw!r} in the model")
+            return (document, None) if document else (None, (N_("no document numbered \"{number}\" in the model"),
+                                                              {"number": raw}))
         if prefix == "" and name in values:
             return values[name], None
         if prefix == "" and any(name in pattern.groupindex for pattern in item.spec.compiled):
             return None, None  # a group of the pattern that this wording leaves out: no value
-        return None, f"unknown placeholder {{{prefix + ':' if prefix else ''}{name}}}"
+        return None, (N_("the template names an unknown value {value}"), {"value": f"{prefix}:{name}"})
 
     def cite(self, target: dict[str, Any], item: Recognised) -> None:
         citation = {"clause": self.clause_ids[id(item.sentence)]}
@@ -160,9 +164,9 @@ class _Builder:
         if citation not in sources:
             sources.append(citation)
 
-    def todo(self, item: Recognised, why: str) -> None:
+    def todo(self, item: Recognised, why: Why) -> None:
         self.todos.append(Todo("unreadable-fact", item.sentence.text, item.sentence.location,
-                               item.sentence.section, f"{item.spec.id}: {why}"))
+                               item.sentence.section, why[0], {**why[1], "clause": item.spec.id}))
 
     # -- facts
     def node_facts(self, item: Recognised, fact: dict[str, Any]) -> None:
@@ -184,7 +188,7 @@ class _Builder:
             key = fact["post"]
             spec = self.template.posts.get(key)
             if spec is None:
-                self.todo(item, f"the template declares no post {key!r}")
+                self.todo(item, (N_("the template declares no post {post}"), {"post": key}))
                 return
             if key not in self.posts:
                 node: dict[str, Any] = {"id": f"{self.council['id']}-{spec.suffix}", "kind": spec.kind,
@@ -215,12 +219,12 @@ class _Builder:
                 continue
             value, why = self.value(declared[key], item)
             if why or value is None:
-                self.todo(item, why or f"no value for {key}")
+                self.todo(item, why or (N_("the clause gives no {value}"), {"value": key}))
                 return
             relation[key] = value
         for end in ("from", "to"):
             if relation[end] not in self.context.taken and relation[end] not in self.own_ids():
-                self.todo(item, f"{relation[end]!r} is not in the model")
+                self.todo(item, (N_("\"{id}\" is not in the model"), {"id": relation[end]}))
                 return
         self.relation_of(relation, item)
 
@@ -238,7 +242,7 @@ class _Builder:
             party = self.template.party(title) if title else None
             if party is None or party not in self.context.taken:
                 self.todos.append(Todo("unreadable-fact", f"{name} {title}".strip(), "", None,
-                                       "who decided: no post of the model has this title"))
+                                       N_("who decided: no post of the model has this title")))
                 return
             key = (party, str(Rel.DECIDED), self.document["id"], None)
             self.relations[key] = {"from": party, "type": str(Rel.DECIDED), "to": self.document["id"],
@@ -282,7 +286,7 @@ def make_draft(paragraphs: list[Paragraph], template: Template, context: Context
     builder.council.update({"id": council_id, "name": name or "TODO: the council's name"})
     builder.document.update({"id": document_id, "name": doc.title or "TODO: the document's title"})
     if not name:
-        todos.append(Todo("missing-field", "", "", None, "no line names the council (Samordningsråd …)"))
+        todos.append(Todo("missing-field", "", "", None, N_("no line names the council (Samordningsråd …)")))
     clauses: list[dict[str, Any]] = []
     for sentence in doc.clauses:
         clause_id = f"{document_id}-{slug(sentence.section) or 'text'}-{sentence.ordinal}"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgraph.i18n import N_
 from orgraph.ingest.segment import Segmented, Sentence, Todo
 from orgraph.ingest.template import ClauseSpec, Template
 
@@ -47,14 +48,14 @@ def recognise(doc: Segmented, template: Template) -> tuple[list[Recognised], lis
         match = template.match(sentence.text, sentence.key, first=sentence.first_in_section)
         if match is None:
             elsewhere = template.match(sentence.text, sentence.key, anywhere=True, first=True)
-            if elsewhere is not None and not elsewhere[0].council_specific:
+            if elsewhere is not None:
                 todos.append(Todo("misplaced-clause", sentence.text, sentence.location, sentence.section,
-                                  f"a clause of {elsewhere[0].section!r} ({elsewhere[0].id}) under another "
-                                  "heading: not read"))
+                                  N_("a clause of \"{section}\" ({clause}) under another heading: not read"),
+                                  {"section": elsewhere[0].section, "clause": elsewhere[0].id}))
             else:
                 todos.append(Todo("unknown-clause", sentence.text, sentence.location, sentence.section,
-                                  "no clause of the template matches; add a variant to orgraph/ingest/template.yaml "
-                                  "or write its facts by hand"))
+                                  N_("no clause of the template matches: add a variant to "
+                                     "orgraph/ingest/template.yaml, or write its facts by hand")))
             continue
         spec, values = match
         if spec.label is not None:
@@ -62,7 +63,8 @@ def recognise(doc: Segmented, template: Template) -> tuple[list[Recognised], lis
             previous = last_field.get(sentence.key)
             if previous is not None and index < previous[0]:
                 todos.append(Todo("field-out-of-order", sentence.text, sentence.location, sentence.section,
-                                  f"the template has {spec.label!r} before {previous[1]!r}: check the text"))
+                                  N_("the template has \"{field}\" before \"{previous}\": check the text"),
+                                  {"field": spec.label, "previous": previous[1]}))
             if previous is None or index > previous[0]:
                 last_field[sentence.key] = (index, spec.label)
         found.append(Recognised(sentence, spec, values))

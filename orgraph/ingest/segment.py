@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from orgraph.i18n import N_
 from orgraph.ingest.paragraphs import Paragraph
 from orgraph.ingest.template import TITLE, Template
 
@@ -33,13 +35,19 @@ _ENDS = (".", ":", "!", "?", ";")
 
 @dataclass(frozen=True)
 class Todo:
-    """Something a person has to read: what (``kind``), the text, where, and why."""
+    """Something a person has to read: what (``kind``), the text, where, and why (``detail``: a message id
+    of :mod:`orgraph.i18n` with ``{name}`` fields filled from ``params``)."""
 
     kind: str
     text: str
     location: str
     section: str | None = None
     detail: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def explained(self, translate: Any = None) -> str:
+        """``detail`` in the language ``translate`` speaks (default: as written), its fields filled in."""
+        return (translate or str)(self.detail).format(**self.params)
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,7 @@ def segment(paragraphs: list[Paragraph], template: Template) -> Segmented:
     result = Segmented(title or "")
     if title_at is None:
         where = stream[0].location if stream else "line 1"
-        result.todos.append(Todo("missing-title", "", where, None, "no bold title line before the first heading"))
+        result.todos.append(Todo("missing-title", "", where, None, N_("no bold title line before the first heading")))
     section, key = title or "", TITLE
     counts: dict[str, int] = {}
     order = [h.key for h in template.headings]
@@ -123,7 +131,8 @@ def segment(paragraphs: list[Paragraph], template: Template) -> Segmented:
             position = order.index(found.key)
             if position < last_index:
                 result.todos.append(Todo("heading-out-of-order", paragraph.text, paragraph.location, section,
-                                         f"the template has it before {order[last_index]!r}"))
+                                         N_("the template has it before \"{heading}\""),
+                                         {"heading": order[last_index]}))
             last_index = max(last_index, position)
             section = paragraph.text.split(":")[0].strip() if carried else paragraph.text
             key = found.key
@@ -133,7 +142,7 @@ def segment(paragraphs: list[Paragraph], template: Template) -> Segmented:
         elif _looks_like_heading(paragraph) and template.match(paragraph.text, key, first=True) is None \
                 and template.match(paragraph.text, key) is None:
             result.todos.append(Todo("unknown-heading", paragraph.text, paragraph.location, section,
-                                     "a heading the template does not know; the clauses under it are not read"))
+                                     N_("a heading the template does not know; the clauses under it are not read")))
             section, key = paragraph.text, paragraph.text
             result.headings.append((section, paragraph.location))
             continue
@@ -145,6 +154,6 @@ def segment(paragraphs: list[Paragraph], template: Template) -> Segmented:
     for heading in template.headings:
         if heading.required and heading.key not in present:
             result.todos.append(Todo("missing-heading", heading.key, "", None,
-                                     "the template's heading is not in the text; clauses that belong under it "
-                                     "stand under another heading and are not read"))
+                                     N_("the template's heading is not in the text; clauses that belong under it "
+                                        "stand under another heading and are not read")))
     return result

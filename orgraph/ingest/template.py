@@ -189,9 +189,12 @@ class Template(_Strict):
     def match(self, sentence: str, section_key: str, *, first: bool = False,
               anywhere: bool = False) -> tuple[ClauseSpec, dict[str, str]] | None:
         """The declared clause ``sentence`` is under ``section_key`` (or under any section with ``anywhere``),
-        with the values its pattern captures; ``None`` when no declaration matches."""
+        with the values its pattern captures; ``None`` when no declaration matches.  ``anywhere`` looks only at
+        the template's own wordings, not at the council-specific ones (which match any words)."""
         text = normalise(sentence)
         for clause in self.clauses:
+            if anywhere and clause.council_specific:
+                continue  # any words can be a council's own: no evidence that the clause is misplaced
             if not anywhere and clause.section != section_key and self.section_key(clause.section) != section_key:
                 continue
             if clause.first and not first:
