@@ -26,6 +26,7 @@ __all__ = ["draft_files", "source_file"]
 _NODE_ORDER = ("id", "kind", "role", "name", "document", "section", "text", "statement", "number", "date",
                "decided", "meetings_min", "meetings_max", "adjunct_limit", "props", "sources")
 _RELATION_ORDER = ("from", "type", "to", "topic", "basis", "rationale", "reason", "sources")
+_DATES = ("date", "decided")
 _SCHEMA = "# yaml-language-server: $schema=../orgraph.schema.json"
 
 
@@ -46,7 +47,9 @@ def _item(fields: dict[str, Any], order: tuple[str, ...]) -> list[str]:
     lines = []
     for index, key in enumerate(keys):
         lead = "  - " if index == 0 else "    "
-        lines.append(f"{lead}{key}: {_flow(fields[key])}")
+        value = fields[key]
+        shown = value if key in _DATES and isinstance(value, str) else _flow(value)  # a date reads as a date
+        lines.append(f"{lead}{key}: {shown}")
     return lines
 
 
