@@ -88,7 +88,7 @@ def template_clauses(template: Template | None = None) -> list[TextClause]:
     families: set[str] = set()
     for spec in template.clauses:
         family = spec.family or spec.id
-        if spec.council_specific or not spec.text or family in families:
+        if spec.council_specific or spec.retired or not spec.text or family in families:
             continue  # the first clause of a family is its latest wording
         families.add(family)
         section = "(title)" if spec.section == TITLE else spec.section

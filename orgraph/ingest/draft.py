@@ -196,7 +196,8 @@ class _Builder:
                 if spec.role:
                     node["role"] = spec.role
                 self.posts[key] = node
-                self.relation_of({"from": node["id"], "type": str(Rel.POST_OF), "to": self.council["id"]}, item)
+                if spec.kind == Kind.POST:  # a body of the council (a process team) is tied by its own clauses
+                    self.relation_of({"from": node["id"], "type": str(Rel.POST_OF), "to": self.council["id"]}, item)
             self.cite(self.posts[key], item)
         if "sign" in fact:
             for key, raw in fact["sign"].items():

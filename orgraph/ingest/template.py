@@ -94,6 +94,7 @@ class ClauseSpec(_Strict):
     family: str | None = Field(None, description="clauses of one family are one template clause (compare-texts)")
     first: bool = Field(False, description="only the first sentence of its section")
     council_specific: bool = Field(False, description="the wording is the council's own (no template text)")
+    retired: bool = Field(False, description="known from older texts, not in the latest template")
     yields: tuple[dict[str, Any], ...] = ()
 
     @field_validator("patterns")
