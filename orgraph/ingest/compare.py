@@ -25,7 +25,8 @@ from orgraph.ingest.paragraphs import Paragraph
 from orgraph.ingest.segment import segment
 from orgraph.ingest.template import TITLE, Template, load_template
 
-__all__ = ["TextClause", "Entry", "compare", "against_template", "joined", "text_clauses", "template_clauses", "STATUSES", "SIMILAR"]
+__all__ = ["TextClause", "Entry", "compare", "against_template", "joined", "text_clauses", "template_clauses",
+           "STATUSES", "SIMILAR"]
 
 STATUSES = ("same", "reworded", "moved", "only-in-a", "only-in-b")
 #: How alike two clauses' words must be (difflib's ratio) to pair as a rewording when no declaration pairs them.
@@ -73,7 +74,7 @@ def text_clauses(paragraphs: list[Paragraph], template: Template | None = None) 
     found = []
     for sentence in segment(paragraphs, template).clauses:
         match = template.match(sentence.text, sentence.key, first=sentence.first_in_section)
-        spec = match[0] if match else None
+        spec = match[0] if match else template.field_of(sentence.text, sentence.key)  # a field, its value unread
         found.append(TextClause(sentence.section, sentence.key, sentence.ordinal, sentence.location, sentence.text,
                                 (spec.family or spec.id) if spec else None, bool(spec and spec.council_specific)))
     return found
@@ -134,9 +135,10 @@ def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The longest run of pairs whose B positions rise with A's (the rest moved)."""
     best: list[list[tuple[int, int]]] = []
     for pair in sorted(pairs):
-        chain = max((c for c in best if c[-1][1] < pair[1]), key=len, default=[])
+        chain: list[tuple[int, int]] = max((c for c in best if c[-1][1] < pair[1]), key=len, default=[])
         best.append([*chain, pair])
-    return set(max(best, key=len, default=[]))
+    longest: list[tuple[int, int]] = max(best, key=len, default=[])
+    return set(longest)
 
 
 def compare(a: list[TextClause], b: list[TextClause]) -> list[Entry]:
@@ -155,13 +157,16 @@ def compare(a: list[TextClause], b: list[TextClause]) -> list[Entry]:
             candidates = [j for j, right in enumerate(b) if j not in used and same(left, right)]
             if candidates:
                 j = max(candidates, key=lambda k: (b[k].key == left.key, _ratio(left.text, b[k].text)))
-                partner[i], _ = j, used.add(j)
+                partner[i] = j
+                used.add(j)
     ordered = _in_order(list(partner.items()))
     entries: dict[float, Entry] = {}
     for i, j in partner.items():
         left, right = a[i], b[j]
+        changes: list[dict[str, str]] = []
+        marked: str | None = None
         if normalise(left.text) == normalise(right.text):
-            status, changes, marked = "same", [], None
+            status = "same"
         else:
             status = "reworded"
             changes, marked = _diff(left.text, right.text)

@@ -7,8 +7,8 @@ style are the hints.  A line break inside a paragraph (a signature block) joins 
 PDF is read with pypdf (pure Python, no native dependencies, actively maintained; its text visitor gives
 each piece of text with its position and font, which is what finding paragraphs needs): pieces are put
 into lines by their baseline, lines into paragraphs where the vertical gap is larger than a line's
-height, or where a bullet starts; a bold font marks the title (the first bold paragraph) and the headings.  Hyphenation at a line's end is undone by
-:func:`~orgraph.ingest.normalise.join_lines`.
+height, or where a bullet starts; a bold font marks the title (the first bold paragraph) and the
+headings.  Hyphenation at a line's end is undone by :func:`~orgraph.ingest.normalise.join_lines`.
 
 >>> read_docx(b"not a zip")
 Traceback (most recent call last):

@@ -5,7 +5,8 @@ its words as written (Markdown emphasis and links taken out, lines joined), wher
 and the hints the format gives (a heading style, bold, a list item).  This module reads plain text and
 Markdown (the form of the texts in ``seed/sources/``); :mod:`orgraph.ingest.office` reads DOCX and PDF.
 
->>> [(p.line, p.style, p.text) for p in read_text("**Uppdrag\\nför rådet**\\n\\nDatum: 2024-05-21\\n\\n- Leda\\n- Följa upp\\n")]
+>>> text = "**Uppdrag\\nför rådet**\\n\\nDatum: 2024-05-21\\n\\n- Leda\\n- Följa upp\\n"
+>>> [(p.line, p.style, p.text) for p in read_text(text)]
 [(1, 'title', 'Uppdrag för rådet'), (4, 'text', 'Datum: 2024-05-21'), (6, 'bullet', 'Leda'), (7, 'bullet', 'Följa upp')]
 """
 

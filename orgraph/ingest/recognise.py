@@ -46,6 +46,13 @@ def recognise(doc: Segmented, template: Template) -> tuple[list[Recognised], lis
     last_field: dict[str, tuple[int, str]] = {}
     for sentence in doc.clauses:
         match = template.match(sentence.text, sentence.key, first=sentence.first_in_section)
+        if match is None and template.field_of(sentence.text, sentence.key) is not None:
+            spec = template.field_of(sentence.text, sentence.key)
+            assert spec is not None
+            todos.append(Todo("unreadable-field", sentence.text, sentence.location, sentence.section,
+                              N_("the field \"{field}\" has a value the template cannot read: add a pattern to "
+                                 "orgraph/ingest/template.yaml, or write the fact by hand"), {"field": spec.label}))
+            continue
         if match is None:
             elsewhere = template.match(sentence.text, sentence.key, anywhere=True, first=True)
             if elsewhere is not None:

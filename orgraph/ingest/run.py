@@ -126,7 +126,7 @@ def ingest(files: list[Path], directory: Path, base: Path | None = None) -> Inge
             if (directory / relative).exists():
                 raise UsageError(f"{directory / relative} exists already: nothing was written")
     started = model is None and base is not None
-    if started:
+    if started and base is not None:
         if directory.exists() and any(directory.iterdir()):
             raise UsageError(f"{directory} is not empty and holds no model: nothing was written (--base needs a "
                              "new or empty directory)")

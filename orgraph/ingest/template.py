@@ -187,6 +187,14 @@ class Template(_Strict):
                 return party.id
         return None
 
+    def field_of(self, sentence: str, section_key: str) -> ClauseSpec | None:
+        """The field of ``section_key`` whose label ``sentence`` starts with ("Mötesfrekvens: …"), or ``None``."""
+        text = normalise(sentence)
+        for clause in self.clauses:
+            if clause.label and self.section_key(clause.section) == section_key and clause.value_of(text):
+                return clause
+        return None
+
     def match(self, sentence: str, section_key: str, *, first: bool = False,
               anywhere: bool = False) -> tuple[ClauseSpec, dict[str, str]] | None:
         """The declared clause ``sentence`` is under ``section_key`` (or under any section with ``anywhere``),

@@ -66,7 +66,8 @@ def source_file(document_id: str) -> str:
 
 def _header(draft: Draft, origin: str, what: str) -> list[str]:
     return [_SCHEMA, f"# {what}, drafted by `orgraph ingest` from {origin}.",
-            "# Every fact cites the clause it was read from; read the TODOs and the review report before relying on it."]
+            "# Every fact cites the clause it was read from; read the TODOs and the review report before relying "
+            "on it."]
 
 
 def draft_files(draft: Draft, origin: str, text: str) -> dict[str, str]:

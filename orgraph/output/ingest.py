@@ -30,6 +30,7 @@ _KINDS = {
     "field-out-of-order": N_("field out of order"),
     "unreadable-fact": N_("fact not read"),
     "missing-field": N_("missing field"),
+    "unreadable-field": N_("field not read"),
     "missing-title": N_("missing title"),
 }
 _STATUS = {"same": N_("same"), "reworded": N_("reworded"), "moved": N_("moved"), "only-in-a": N_("only in A"),
