@@ -35,7 +35,7 @@ from orgraph.ingest.template import load_template
 from orgraph.ingest.writer import draft_files
 from orgraph.vocabulary import Kind
 
-__all__ = ["IngestResult", "Ingested", "ingest", "read_document", "TEXT_SUFFIXES", "SUFFIXES"]
+__all__ = ["IngestResult", "Ingested", "as_markdown", "ingest", "read_document", "TEXT_SUFFIXES", "SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
@@ -65,8 +65,8 @@ class IngestResult:
 
 
 def read_document(path: Path) -> tuple[list[Paragraph], str]:
-    """The paragraphs of ``path`` and its text as the model keeps it (a text file's own bytes, else the
-    paragraphs one a line-pair); a UsageError naming the file when it cannot be read."""
+    """The paragraphs of ``path`` and its text as the model keeps it (a text file's own text, else
+    :func:`as_markdown`); a UsageError naming the file when it cannot be read."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise UsageError(f"{path}: cannot read {suffix or 'files without a suffix'}; "
@@ -85,12 +85,32 @@ def read_document(path: Path) -> tuple[list[Paragraph], str]:
             paragraphs = read_text(text)
         else:
             paragraphs = read_docx(data) if suffix == ".docx" else read_pdf(data)
-            text = "\n\n".join(p.text for p in paragraphs) + "\n"
+            text = as_markdown(paragraphs)
     except UsageError as error:
         raise UsageError(f"{path}: {error}") from error
     if not paragraphs:
         raise UsageError(f"{path}: no text in it")
     return paragraphs, text
+
+
+def as_markdown(paragraphs: list[Paragraph]) -> str:
+    """A DOCX's or PDF's paragraphs as the text the model keeps: Markdown as the seed's texts are written
+    (the bold title, list items), so that one reader finds the same headings and clauses in it.
+
+    >>> as_markdown([Paragraph("Uppdragshandling", 1, "title"), Paragraph("Leda", 2, "bullet")])
+    '**Uppdragshandling**\\n\\n- Leda\\n'
+    """
+    title_done = False
+    blocks = []
+    for paragraph in paragraphs:
+        if paragraph.style == "title" and not title_done:
+            blocks.append(f"**{paragraph.text}**")
+            title_done = True
+        elif paragraph.style == "bullet":
+            blocks.append(f"- {paragraph.text}")
+        else:
+            blocks.append(paragraph.text)
+    return "\n\n".join(blocks) + "\n"
 
 
 def _model(directory: Path):
