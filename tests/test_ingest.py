@@ -19,6 +19,8 @@ from orgraph.ingest.draft import Context, Draft, make_draft, number_key
 from orgraph.ingest.normalise import normalise, strip_markdown
 from orgraph.ingest.office import read_docx, read_pdf
 from orgraph.ingest.paragraphs import read_text
+from orgraph.ingest.run import as_markdown
+from orgraph.ingest.segment import joined
 from orgraph.ingest.template import load_template
 from orgraph.model.loader import load
 from orgraph.vocabulary import Kind, Rel
@@ -136,6 +138,9 @@ def test_docx_and_pdf_renderings_give_the_same_draft(document: str, render, read
     assert draft_facts(rendered, council, document) == draft_facts(plain, council, document)
     assert [(c["section"], normalise(c["text"])) for c in rendered.clauses] == \
            [(c["section"], normalise(c["text"])) for c in plain.clauses]
+    kept = as_markdown(joined(read(render(text)), load_template()))  # the text the model keeps for it: the clauses stand in it
+    for clause in rendered.clauses:
+        assert normalise(clause["text"]) in _under_heading(kept, clause["section"], rendered.segmented.title)
 
 
 def _under_heading(source: str, section: str, title: str) -> str:

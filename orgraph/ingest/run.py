@@ -31,6 +31,7 @@ from orgraph.errors import UsageError
 from orgraph.ingest.draft import Context, Draft, make_draft, number_key
 from orgraph.ingest.office import read_docx, read_pdf
 from orgraph.ingest.paragraphs import Paragraph, read_text
+from orgraph.ingest.segment import joined
 from orgraph.ingest.template import load_template
 from orgraph.ingest.writer import draft_files
 from orgraph.vocabulary import Kind
@@ -85,7 +86,7 @@ def read_document(path: Path) -> tuple[list[Paragraph], str]:
             paragraphs = read_text(text)
         else:
             paragraphs = read_docx(data) if suffix == ".docx" else read_pdf(data)
-            text = as_markdown(paragraphs)
+            text = as_markdown(joined(paragraphs, load_template()))
     except UsageError as error:
         raise UsageError(f"{path}: {error}") from error
     if not paragraphs:
@@ -94,8 +95,9 @@ def read_document(path: Path) -> tuple[list[Paragraph], str]:
 
 
 def as_markdown(paragraphs: list[Paragraph]) -> str:
-    """A DOCX's or PDF's paragraphs as the text the model keeps: Markdown as the seed's texts are written
-    (the bold title, list items), so that one reader finds the same headings and clauses in it.
+    """A DOCX's or PDF's paragraphs (footers dropped, page breaks joined) as the text the model keeps:
+    Markdown as the seed's texts are written (the bold title, list items), so that one reader finds the
+    same headings and clauses in it.
 
     >>> as_markdown([Paragraph("Uppdragshandling", 1, "title"), Paragraph("Leda", 2, "bullet")])
     '**Uppdragshandling**\\n\\n- Leda\\n'

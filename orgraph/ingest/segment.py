@@ -27,7 +27,7 @@ from orgraph.i18n import N_
 from orgraph.ingest.paragraphs import Paragraph
 from orgraph.ingest.template import TITLE, Template
 
-__all__ = ["Sentence", "Segmented", "Todo", "segment", "sentences"]
+__all__ = ["Sentence", "Segmented", "Todo", "joined", "segment", "sentences"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"(])")
 _ENDS = (".", ":", "!", "?", ";")
@@ -82,7 +82,7 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
 
 
-def _joined(paragraphs: list[Paragraph], template: Template) -> list[Paragraph]:
+def joined(paragraphs: list[Paragraph], template: Template) -> list[Paragraph]:
     """Without boilerplate, and with a paragraph that a page break cut in two joined again."""
     kept: list[Paragraph] = []
     for paragraph in paragraphs:
@@ -109,7 +109,7 @@ def _looks_like_heading(paragraph: Paragraph) -> bool:
 
 def segment(paragraphs: list[Paragraph], template: Template) -> Segmented:
     """Cut ``paragraphs`` into clauses under their headings (see the module's description)."""
-    stream = _joined(paragraphs, template)
+    stream = joined(paragraphs, template)
     title_at = next((i for i, p in enumerate(stream) if p.style == "title"), None)
     title = stream[title_at].text if title_at is not None else ""
     result = Segmented(title or "")
