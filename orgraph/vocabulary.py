@@ -48,6 +48,7 @@ class Kind(StrEnum):
     PERSON = "Person"
     DOCUMENT = "Document"
     TOPIC = "Topic"
+    CLAUSE = "Clause"
 
 
 class Rel(StrEnum):
@@ -101,6 +102,29 @@ class TopicId(StrEnum):
     SUPPORT_PROCESS = "support-process"
 
 
+class Statement(StrEnum):
+    """What a clause states, as typed constants: ``Statement.ROUTING == "routing"``."""
+
+    DUTY = "duty"
+    MANDATE = "mandate"
+    ROUTING = "routing"
+    COMPOSITION = "composition"
+    PRINCIPLE = "principle"
+    PURPOSE = "purpose"
+    FIELD = "field"
+    REPORTING = "reporting"
+    COMMUNICATION = "communication"
+    OTHER = "other"
+
+
+class Basis(StrEnum):
+    """On what a fact rests, as typed constants: ``Basis.INFERRED == "inferred"``."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+    OUTSIDE_DOCUMENTS = "outside-documents"
+
+
 @dataclass(frozen=True)
 class LabelSpec:
     """A node kind; its name is also the Neo4j label."""
@@ -112,6 +136,7 @@ class LabelSpec:
     shape: str
     tier: int  # row in the hierarchical picture: 0 at the top
     is_body: bool = False
+    drawn: bool = True  # the picture draws nodes of this kind (clauses are shown as citations, not nodes)
 
 
 @dataclass(frozen=True)
@@ -138,6 +163,16 @@ class RoleSpec:
     meaning: str
     swedish: str
     single_holder: bool = True
+
+
+@dataclass(frozen=True)
+class TermSpec:
+    """A value of a small closed list (a clause's statement kind, a fact's basis), with its meaning."""
+
+    name: str
+    meaning: str
+    swedish: str
+    english: str
 
 
 @dataclass(frozen=True)
@@ -179,6 +214,8 @@ _LABELS = (
     LabelSpec(Kind.DOCUMENT, "an assignment document, routine or mandate, with number and dates",
           "dokument", "#bdbdbd", "square", 7),
     LabelSpec(Kind.TOPIC, "an escalation topic: what a question is about", "frågetyp", "#e7298a", "star", 7),
+    LabelSpec(Kind.CLAUSE, "a clause of a document: its verbatim sentence(s) under one heading, what facts cite",
+          "klausul / avsnitt", "#d9d9d9", "square", 8, drawn=False),
 )
 
 #: The body kinds (``is_body``), for relationships that may touch any body.
@@ -234,10 +271,32 @@ _TOPICS = (
     TopicSpec(TopicId.SUPPORT_PROCESS, "a position affecting a support process"),
 )
 
+_STATEMENTS = (
+    TermSpec(Statement.DUTY, "what a body or post shall do", "uppgift", "duty"),
+    TermSpec(Statement.MANDATE, "what a body or post may decide", "mandat", "mandate"),
+    TermSpec(Statement.ROUTING, "where a question goes", "beslutsväg", "routing"),
+    TermSpec(Statement.COMPOSITION, "who sits in a body, who appoints them", "sammansättning", "composition"),
+    TermSpec(Statement.PRINCIPLE, "a principle the work follows", "princip", "principle"),
+    TermSpec(Statement.PURPOSE, "what a body is for", "syfte", "purpose"),
+    TermSpec(Statement.FIELD, "a field of the template (date, number, area, …)", "uppgiftsfält", "field"),
+    TermSpec(Statement.REPORTING, "who reports where", "rapportering", "reporting"),
+    TermSpec(Statement.COMMUNICATION, "how a body communicates, who receives the document", "kommunikation",
+             "communication"),
+    TermSpec(Statement.OTHER, "anything else the text states", "övrigt", "other"),
+)
+_BASES = (
+    TermSpec(Basis.STATED, "a clause says it", "uttalat", "stated"),
+    TermSpec(Basis.INFERRED, "the model infers it from clauses (with a rationale)", "härlett", "inferred"),
+    TermSpec(Basis.OUTSIDE_DOCUMENTS, "the model's own fact, which the documents do not give (with a rationale)",
+             "utanför dokumenten", "outside the documents"),
+)
+
 LABELS: dict[str, LabelSpec] = {label.name: label for label in _LABELS}
 RELATIONSHIPS: dict[str, RelationshipSpec] = {rel.name: rel for rel in _RELATIONSHIPS}
 ROLES: dict[str, RoleSpec] = {role.name: role for role in _ROLES}
 TOPICS: dict[str, TopicSpec] = {topic.id: topic for topic in _TOPICS}
+STATEMENTS: dict[str, TermSpec] = {term.name: term for term in _STATEMENTS}
+BASES: dict[str, TermSpec] = {term.name: term for term in _BASES}
 #: The label every node orgraph loads into a Cypher database carries besides its kind's label: reads find
 #: nodes through its uniqueness constraint on ``id`` (an index seek), and clean-up touches only such nodes.
 NODE_LABEL = "OrgNode"
@@ -248,7 +307,8 @@ IDENTIFYING_PROPERTIES: tuple[str, ...] = ("topic", "valid_from")
 BODY_LABELS: tuple[Kind, ...] = _BODIES
 
 # Each constant is declared exactly once with its meaning, and nothing is declared without a constant.
-for _enum, _declared in ((Kind, LABELS), (Rel, RELATIONSHIPS), (Role, ROLES), (TopicId, TOPICS)):
+for _enum, _declared in ((Kind, LABELS), (Rel, RELATIONSHIPS), (Role, ROLES), (TopicId, TOPICS),
+                         (Statement, STATEMENTS), (Basis, BASES)):
     if set(_enum) != set(_declared) or len(_declared) != len(_enum):
         raise AssertionError(f"{_enum.__name__} and its declarations differ")
 
@@ -272,6 +332,10 @@ def reference_table() -> str:
               f"{'' if role.single_holder else ' (many holders)'} |" for role in _ROLES]
     lines += ["", "| topic id | the question |", "|---|---|"]
     lines += [f"| `{topic.id}` | {topic.question} |" for topic in _TOPICS]
+    lines += ["", "| clause statement | Swedish | meaning |", "|---|---|---|"]
+    lines += [f"| `{term.name}` | {term.swedish} | {term.meaning} |" for term in _STATEMENTS]
+    lines += ["", "| basis | Swedish / English | meaning |", "|---|---|---|"]
+    lines += [f"| `{term.name}` | {term.swedish} / {term.english} | {term.meaning} |" for term in _BASES]
     return "\n".join(lines)
 
 

@@ -35,14 +35,23 @@ def docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
+def exported_names(tree: ast.AST) -> set[int]:
+    """The ids of the strings in ``__all__``: they name Python objects (a class ``Clause``), not vocabulary."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            found |= {id(item) for item in ast.walk(node.value) if isinstance(item, ast.Constant)}
+    return found
+
+
 def spelled(source: str) -> list[tuple[int, str]]:
     """``(line, literal)`` for every string literal in ``source`` that spells a declared name.
 
-    >>> spelled('x = "HOLDS"\\ny = "holds"')
+    >>> spelled('x = "HOLDS"\\ny = "holds"\\n__all__ = ["Clause"]')
     [(1, 'HOLDS')]
     """
     tree = ast.parse(source)
-    skip = docstrings(tree)
+    skip = docstrings(tree) | exported_names(tree)
     return [(node.lineno, node.value) for node in ast.walk(tree)
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
             and node.value in DECLARED]

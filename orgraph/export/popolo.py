@@ -49,7 +49,7 @@ def popolo_json(model: Model, day: dt.date | None, base: str = DEFAULT_BASE) -> 
 
 
 def _sources(base: str, source: Source | None) -> list[dict[str, str]]:
-    if source is None:
+    if source is None or source.document is None:
         return []
     url = section_iri(base, source.document, source.section) if source.section else node_iri(base, source.document)
     note = f"{source.document} § {source.section}" if source.section else source.document

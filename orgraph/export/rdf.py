@@ -111,7 +111,7 @@ class _Writer:
 
     def cite(self, subject: URIRef, source: Source | None) -> None:
         """``prov:wasDerivedFrom`` the cited section (the document when no section), and its quote if any."""
-        if source is None:
+        if source is None or source.document is None:  # a loaded model's citations all name their document
             return
         document = self.iri(source.document)
         cited: URIRef = document

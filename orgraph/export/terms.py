@@ -36,7 +36,7 @@ PREFIXES = {"org": ORG, "og": OG, "foaf": FOAF, "dcterms": DCTERMS, "prov": PROV
 #: The standard class each kind specialises (bodies are organisational units of the region).
 CLASS_OF: dict[Kind, URIRef] = {kind: ORG.OrganizationalUnit for kind in vocabulary.BODY_LABELS}
 CLASS_OF |= {Kind.REGION: ORG.FormalOrganization, Kind.POST: ORG.Post, Kind.PERSON: FOAF.Person,
-             Kind.DOCUMENT: FOAF.Document, Kind.TOPIC: SKOS.Concept}
+             Kind.DOCUMENT: FOAF.Document, Kind.TOPIC: SKOS.Concept, Kind.CLAUSE: PROV.Entity}
 
 #: The relationship types ORG, FOAF or Dublin Core already name.
 STANDARD_PROPERTY: dict[Rel, URIRef] = {

@@ -44,9 +44,10 @@ from orgraph.model.graph import Compiled, Model
 FORMAT = 2
 MAGIC = b"orgraph-model-cache\n"
 SUFFIX = ".model"
-DATA_SUFFIXES = (".yaml", ".yml")
+DATA_SUFFIXES = (".yaml", ".yml", ".txt")  # .txt: the documents' texts, which citations are checked against
 #: The modules whose code decides what a loaded model holds.
-_BUILDERS = ("model/loader.py", "model/schema.py", "model/graph.py", "model/values.py", "vocabulary.py")
+_BUILDERS = ("model/loader.py", "model/schema.py", "model/graph.py", "model/values.py", "model/provenance.py",
+             "model/sources.py", "vocabulary.py")
 
 
 def cache_dir() -> Path:

@@ -33,7 +33,7 @@ from orgraph.model.snapshot import Snapshot, valid_on
 if TYPE_CHECKING:
     import networkx as nx
 
-    from orgraph.model.schema import Relation, Source
+    from orgraph.model.schema import Citation, Relation
 
 #: One edge of the compiled model: (source id, target id, properties with ``type``).
 Edge = tuple[str, str, dict[str, Any]]
@@ -126,35 +126,42 @@ def node_properties(node: Any) -> dict[str, Any]:
     (True, 'X')
     """
     props: dict[str, Any] = {"id": node.id, "kind": str(node.kind), "name": node.name}
-    for key, value in node.model_dump(exclude={"id", "kind", "name", "props", "source", "aka"}).items():
+    for key, value in node.model_dump(exclude={"id", "kind", "name", "props", "source", "sources", "aka"}).items():
         if value not in (None, False):
-            props[key] = value
+            props[key] = str(value) if isinstance(value, str) else value
     if node.aka:
         props["aka"] = [alt.name for alt in node.aka]
     props.update({key: value for key, value in node.props.items() if key not in props})
-    props.update(source_properties(node.source))
+    props.update(source_properties(node.sources))
     return props
 
 
 def relation_properties(relation: Relation) -> dict[str, Any]:
     """The flat property map of a relation, as both backends store it."""
     props: dict[str, Any] = {}
-    for key in ("topic", "reason", "valid_from", "valid_to"):
+    for key in ("topic", "reason", "valid_from", "valid_to", "basis", "rationale"):
         value = getattr(relation, key)
         if value is not None:
-            props[key] = value
+            props[key] = str(value) if isinstance(value, str) else value
     props.update({key: value for key, value in relation.props.items() if key not in props})
-    props.update(source_properties(relation.source))
+    props.update(source_properties(relation.sources))
     return props
 
 
-def source_properties(source: Source | None) -> dict[str, Any]:
-    """``source_document`` and ``source_section`` for a cited fact (empty when uncited)."""
-    if source is None:
+def source_properties(sources: tuple[Citation, ...]) -> dict[str, Any]:
+    """A cited fact's flat citation: ``source_document`` and ``source_section`` of its first citation, and
+    ``source_clauses``, the ids of every clause it cites (empty when uncited)."""
+    if not sources:
         return {}
-    props = {"source_document": source.document}
-    if source.section:
-        props["source_section"] = source.section
+    first = sources[0]
+    props: dict[str, Any] = {}
+    if first.document:
+        props["source_document"] = first.document
+    if first.section:
+        props["source_section"] = first.section
+    clauses = [citation.clause for citation in sources if citation.clause]
+    if clauses:
+        props["source_clauses"] = clauses
     return props
 
 

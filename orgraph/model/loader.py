@@ -34,6 +34,7 @@ from pydantic import TypeAdapter, ValidationError
 from orgraph import vocabulary
 from orgraph.model.graph import Model
 from orgraph.model.problems import ModelError, Problem
+from orgraph.model.provenance import NON_NORMATIVE_SUFFIX, check_citations
 from orgraph.model.schema import Holding, Node, Relation
 from orgraph.model.yamlread import Located, read_located
 from orgraph.vocabulary import Kind, Rel
@@ -42,6 +43,8 @@ __all__ = ["load", "data_files", "read_yaml", "validation_problems", "ModelError
 
 DATA_SUFFIXES = (".yaml", ".yml")
 NOT_DATA = frozenset({"waivers.yaml", "waivers.yml"})  # read by ``orgraph check``, not part of the model
+#: The lists of non-normative sentences beside the clauses (read by the coverage test), not part of the model.
+NOT_DATA_SUFFIXES = (NON_NORMATIVE_SUFFIX,)
 
 
 def data_files(directory: Path, problems: list[Problem] | None = None) -> list[Path]:
@@ -57,7 +60,7 @@ def data_files(directory: Path, problems: list[Problem] | None = None) -> list[P
                              error.strerror or type(error).__name__))
 
     files = [Path(top) / name for top, _, names in os.walk(directory, onerror=unreadable) for name in names
-             if name.endswith(DATA_SUFFIXES) and name not in NOT_DATA]
+             if name.endswith(DATA_SUFFIXES) and name not in NOT_DATA and not name.endswith(NOT_DATA_SUFFIXES)]
     if problems is None and found:
         raise ModelError(found)
     (problems if problems is not None else found).extend(found)
@@ -97,7 +100,7 @@ def _load(directory: str | Path) -> Model:
             complete = False
         else:
             parsed.append(_validate_items(shown, located, problems))
-    model = _assemble(parsed, problems, complete)
+    model = _assemble(parsed, problems, complete, directory)
     if problems:
         raise ModelError(problems)
     return model
@@ -140,7 +143,8 @@ def _validate_items(shown: str, located: Located, problems: list[Problem]) -> _P
             elif key == "holdings":
                 parsed.relations.append((Relation.model_validate({
                     "from": valid.person, "type": Rel.HOLDS, "to": valid.post, "valid_from": valid.valid_from,
-                    "valid_to": valid.valid_to, "source": valid.source}), line))
+                    "valid_to": valid.valid_to, "sources": valid.sources, "basis": valid.basis,
+                    "rationale": valid.rationale}), line))
             else:
                 parsed.relations.append((valid, line))
     return parsed
@@ -218,8 +222,9 @@ def _line_of(path: tuple, lines: dict[tuple, int]) -> int | None:
     return lines.get(path)
 
 
-def _assemble(parsed: list[_Parsed], problems: list[Problem], complete: bool = True) -> Model:
-    """Check what spans files (ids, references, kinds, holdings) and build the model.
+def _assemble(parsed: list[_Parsed], problems: list[Problem], complete: bool = True,
+              directory: Path | None = None) -> Model:
+    """Check what spans files (ids, references, kinds, holdings, citations) and build the model.
 
     When not ``complete`` (a file or directory could not be read), unknown references are not reported:
     the ids may be declared in what could not be read.
@@ -237,23 +242,27 @@ def _assemble(parsed: list[_Parsed], problems: list[Problem], complete: bool = T
             where[node.id] = (part.file, line)
             problems.extend(_check_dates(part.file, line, node.valid_from, node.valid_to))
 
-    def check_source(file: str, line: int | None, source: Any) -> None:
-        if source is not None and complete and source.document not in broken \
-                and getattr(nodes.get(source.document), "kind", None) != Kind.DOCUMENT:
-            problems.append(Problem(file, line, f"source.document is not a known Document id"
-                                    f"{_suggest(source.document, nodes)}", source.document))
+    def check_source(file: str, line: int | None, item: Any) -> None:
+        for source in item.sources:
+            if source.document is not None and complete and source.document not in broken \
+                    and getattr(nodes.get(source.document), "kind", None) != Kind.DOCUMENT:
+                problems.append(Problem(file, line, f"source.document is not a known Document id"
+                                        f"{_suggest(source.document, nodes)}", source.document))
 
     for node_id, node in nodes.items():
-        check_source(*where[node_id], node.source)
+        check_source(*where[node_id], node)
         for alt in node.aka:
-            check_source(*where[node_id], alt.source)
+            check_source(*where[node_id], alt)
 
     relations = [(relation, (part.file, line)) for part in parsed for relation, line in part.relations]
     for relation, (file, line) in relations:
-        check_source(file, line, relation.source)
+        check_source(file, line, relation)
         problems.extend(_check_dates(file, line, relation.valid_from, relation.valid_to))
         problems.extend(_check_relation(file, line, relation, nodes, broken, complete))
     problems.extend(_overlapping_holdings(nodes, relations))
+    if directory is not None and complete:
+        nodes, resolved = check_citations(directory, nodes, where, relations, problems)
+        relations = list(zip(resolved, (place for _, place in relations), strict=True))
     return Model(nodes, tuple(relation for relation, _ in relations), locations=where,
                  relation_locations=tuple(place for _, place in relations))
 

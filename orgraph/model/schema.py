@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from orgraph import vocabulary
-from orgraph.vocabulary import Kind
+from orgraph.vocabulary import Basis, Kind, Statement
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
@@ -66,21 +66,71 @@ class _Strict(BaseModel):
         return data
 
 
-class Source(_Strict):
-    """Where a fact comes from: a document node and, optionally, its section heading."""
+class Citation(_Strict):
+    """Where a fact comes from: a clause (``{clause: ID}``), or a document, its heading and a verbatim quote.
 
-    document: Slug = Field(description="id of a Document node")
-    section: Text | None = Field(None, description="section heading in the document, as written")
+    The loader fills in a clause citation's ``document`` and ``section`` from the clause node, so that
+    every loaded citation names its document.  ``quote`` must stand in the document under ``section``
+    (see :mod:`orgraph.model.sources`); a citation of a document without a quote (the older form) names
+    where, not what.
+
+    >>> Citation.model_validate({"clause": "uh-bfm-2026-rapportering-2"}).clause
+    'uh-bfm-2026-rapportering-2'
+    >>> Citation.model_validate({"section": "Rapportering"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Citation
+      Value error, a citation names a clause, or a document (with its section and quote) ...
+    """
+
+    clause: Slug | None = Field(None, description="id of a Clause node")
+    document: Slug | None = Field(None, description="id of a Document node")
+    section: Text | None = Field(None, description="section heading in the document, exactly as written")
+    quote: Text | None = Field(None, description="verbatim words of the document under that heading")
+
+    @model_validator(mode="after")
+    def _clause_or_document(self) -> Citation:
+        if self.clause is None and self.document is None:
+            raise ValueError("a citation names a clause, or a document (with its section and quote)")
+        if self.quote is not None and self.section is None:
+            raise ValueError("a quote needs the section it stands under")
+        return self
 
 
-class AltName(_Strict):
+#: The older name of :class:`Citation` (``source: {document, section}``).
+Source = Citation
+
+
+class _Cited(_Strict):
+    """What every node, relation and name carries about its provenance."""
+
+    source: Citation | None = Field(None, description="one citation (older form of sources: read as a "
+                                    "one-element list)")
+    sources: tuple[Citation, ...] = Field((), description="the citations the fact rests on; a fact both "
+                                          "texts state cites both")
+    basis: Basis | None = Field(None, description="stated (a clause says it), inferred (from the cited "
+                                "clauses) or outside-documents (the model's own)")
+    rationale: Text | None = Field(None, description="one line: why, when basis is inferred or outside-documents")
+
+    @model_validator(mode="after")
+    def _one_list_of_citations(self) -> _Cited:
+        if self.source is not None and self.sources:
+            raise ValueError("write either source or sources, not both")
+        if self.source is not None:
+            object.__setattr__(self, "sources", (self.source,))
+        elif self.sources:
+            object.__setattr__(self, "source", self.sources[0])
+        if self.basis in (Basis.INFERRED, Basis.OUTSIDE_DOCUMENTS) and not self.rationale:
+            raise ValueError(f"basis {self.basis} needs a rationale (one line: why)")
+        return self
+
+
+class AltName(_Cited):
     """Another name of the same node, e.g. the leadership group's name in the 2024 text."""
 
     name: Text
-    source: Source | None = None
 
 
-class _NodeBase(_Strict):
+class _NodeBase(_Cited):
     id: Slug = Field(description="readable, unique slug: lower-case letters, digits and hyphens")
     name: Text = Field(description="the name in the data's language (Swedish), as the documents write it")
     name_en: Text | None = Field(None, description="an English gloss")
@@ -89,7 +139,6 @@ class _NodeBase(_Strict):
     valid_to: dt.date | None = None
     fictional: bool = Field(False, description="true for invented example data")
     props: Props = Field(default_factory=dict, description="further properties (keys: plain identifiers)")
-    source: Source | None = None
 
 
 class PostNode(_NodeBase):
@@ -127,7 +176,24 @@ class TopicNode(_NodeBase):
         "empty: the council itself")
 
 
-_SPECIAL = {Kind.POST: PostNode, Kind.DOCUMENT: DocumentNode, Kind.COUNCIL: CouncilNode, Kind.TOPIC: TopicNode}
+if TYPE_CHECKING:
+    StatementName = str
+else:
+    StatementName = Literal[tuple(map(str, Statement))]
+
+
+class ClauseNode(_NodeBase):
+    """A clause of a document: its verbatim sentence(s) under one heading (what facts cite)."""
+
+    kind: Literal[Kind.CLAUSE]
+    document: Slug = Field(description="id of the Document node the clause stands in")
+    section: Text = Field(description="the heading it stands under, exactly as written in the text")
+    text: Text = Field(description="the sentence(s), verbatim")
+    statement: StatementName = Field(description="what kind of statement it is")
+
+
+_SPECIAL = {Kind.POST: PostNode, Kind.DOCUMENT: DocumentNode, Kind.COUNCIL: CouncilNode, Kind.TOPIC: TopicNode,
+            Kind.CLAUSE: ClauseNode}
 _PLAIN = tuple(
     type(f"{name}Node", (_NodeBase,), {"__annotations__": {"kind": Literal[str(name)]}, "__doc__": label.meaning,
                                        "__module__": __name__, "__qualname__": f"{name}Node"})
@@ -141,7 +207,7 @@ else:  # one class per declared kind, chosen by ``kind``
     Node = Annotated[Union[tuple(_SPECIAL.values()) + _PLAIN], Field(discriminator="kind")]  # noqa: UP007
 
 
-class Relation(_Strict):
+class Relation(_Cited):
     """A relationship between two nodes, by id."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -154,10 +220,9 @@ class Relation(_Strict):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     props: Props = Field(default_factory=dict)
-    source: Source | None = None
 
 
-class Holding(_Strict):
+class Holding(_Cited):
     """A person holds a post from a date (inclusive) to a date (inclusive; empty: still holds it)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -166,7 +231,6 @@ class Holding(_Strict):
     post: Slug
     valid_from: dt.date = Field(alias="from")
     valid_to: dt.date | None = Field(None, alias="to")
-    source: Source | None = None
 
 
 class DataFile(_Strict):
@@ -194,7 +258,7 @@ def reserved_property_names() -> frozenset[str]:
     classes: tuple[Any, ...] = (*_SPECIAL.values(), *_PLAIN, Relation)
     names = {name for cls in classes for name in cls.model_fields}
     names |= {field.alias for cls in classes for field in cls.model_fields.values() if field.alias}
-    return frozenset(names | {"source_document", "source_section"})
+    return frozenset(names | {"source_document", "source_section", "source_clauses"})
 
 
 def json_schema() -> str:

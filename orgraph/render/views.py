@@ -29,10 +29,11 @@ def graph_of(backend: Backend) -> nx.MultiDiGraph:
     """The backend's model on its date as a networkx graph (nodes in id order, edges in neighbour order)."""
     graph = nx.MultiDiGraph()
     for node in backend.nodes():
-        graph.add_node(node["id"], **node)
+        if vocabulary.LABELS[node["kind"]].drawn:  # clauses are citations, not boxes
+            graph.add_node(node["id"], **node)
     for node_id in list(graph.nodes):
         for neighbour in backend.neighbours(node_id):
-            if neighbour.direction == "out":
+            if neighbour.direction == "out" and neighbour.node["id"] in graph:
                 graph.add_edge(node_id, neighbour.node["id"], type=neighbour.type, **neighbour.properties)
     return graph
 
