@@ -28,10 +28,7 @@ from orgraph.ingest.paragraphs import Paragraph
 from orgraph.ingest.recognise import Recognised, recognise
 from orgraph.ingest.segment import Segmented, Todo, segment
 from orgraph.ingest.template import Template
-from orgraph.vocabulary import Kind, Rel
-
-#: The Clause label (issue 11 declares it in the vocabulary).
-CLAUSE = getattr(Kind, "CLAUSE", "Clause")
+from orgraph.vocabulary import Kind, Rel, Statement
 
 __all__ = ["Context", "Draft", "make_draft", "COUNCIL_FIELDS", "DOCUMENT_FIELDS"]
 
@@ -207,7 +204,7 @@ class _Builder:
 
     def relation_of(self, relation: dict[str, Any], item: Recognised) -> None:
         key = (relation["from"], relation["type"], relation["to"], relation.get("topic"))
-        existing = self.relations.setdefault(key, relation)
+        existing = self.relations.setdefault(key, {**relation, "reason": item.sentence.text})  # the words, verbatim
         self.cite(existing, item)
 
     def relation_facts(self, item: Recognised, fact: dict[str, Any]) -> None:
@@ -292,9 +289,9 @@ def make_draft(paragraphs: list[Paragraph], template: Template, context: Context
     for sentence in doc.clauses:
         clause_id = f"{document_id}-{slug(sentence.section) or 'text'}-{sentence.ordinal}"
         builder.clause_ids[id(sentence)] = clause_id
-        clauses.append({"id": clause_id, "kind": str(CLAUSE), "name": f"{sentence.section} § {sentence.ordinal}",
+        clauses.append({"id": clause_id, "kind": str(Kind.CLAUSE), "name": f"{sentence.section} § {sentence.ordinal}",
                         "document": document_id, "section": sentence.section, "text": sentence.text,
-                        "statement": "other", "location": sentence.location})
+                        "statement": str(Statement.OTHER), "location": sentence.location})
     by_id = {c["id"]: c for c in clauses}
     for item in found:
         by_id[builder.clause_ids[id(item.sentence)]]["statement"] = item.spec.statement

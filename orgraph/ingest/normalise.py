@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from orgraph.model import sources
+
 __all__ = ["normalise", "tidy", "strip_markdown", "join_lines", "slug", "words", "KEEP_HYPHEN_BEFORE"]
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "«": '"', "»": '"',
@@ -38,9 +40,10 @@ def strip_markdown(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """``text`` with quotes, dashes, soft hyphens and whitespace made equal (what two renderings share)."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    return _SPACE.sub(" ", _SOFT.sub("", text)).strip()
+    """``text`` as :func:`orgraph.model.sources.normalise` compares quotes (hyphenation, soft hyphens, quote
+    marks, whitespace), with dashes, non-breaking spaces and zero-width characters made equal too (what a
+    DOCX or PDF adds)."""
+    return sources.normalise(_SOFT.sub("", unicodedata.normalize("NFC", text)).translate(_QUOTES))
 
 
 def tidy(text: str) -> str:
@@ -69,14 +72,12 @@ def join_lines(lines: list[str]) -> str:
 
 
 def slug(text: str) -> str:
-    """An id part: lower case, å/ä/ö folded, anything else a hyphen.
+    """An id part, as the clause ids of the model are made (:func:`orgraph.model.sources.slug`).
 
     >>> slug("Samband och gränsdragning till andra uppdrag/koncernövergripande grupper")
     'samband-och-gransdragning-till-andra-uppdrag-koncernovergripande-grupper'
     """
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return sources.slug(text)
 
 
 def words(text: str) -> list[str]:

@@ -19,17 +19,16 @@ know, a required heading that is missing, headings out of the template's order.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from orgraph.i18n import N_
 from orgraph.ingest.paragraphs import Paragraph
 from orgraph.ingest.template import TITLE, Template
+from orgraph.model.sources import heading_of, split_sentences
 
 __all__ = ["Sentence", "Segmented", "Todo", "joined", "segment", "sentences"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"(])")
 _ENDS = (".", ":", "!", "?", ";")
 
 
@@ -74,12 +73,12 @@ class Segmented:
 
 
 def sentences(text: str) -> list[str]:
-    """``text`` cut into sentences.
+    """``text`` cut into sentences, as the model's clauses are (:func:`orgraph.model.sources.split_sentences`).
 
     >>> sentences("Beslut fattas. Ordförande kan lyfta (RS 2024 – 00370). Där varken …")
     ['Beslut fattas.', 'Ordförande kan lyfta (RS 2024 – 00370).', 'Där varken …']
     """
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    return [part.strip() for part in split_sentences(text) if part.strip()]
 
 
 def joined(paragraphs: list[Paragraph], template: Template) -> list[Paragraph]:
@@ -125,6 +124,13 @@ def segment(paragraphs: list[Paragraph], template: Template) -> Segmented:
             continue
         heading = template.heading(paragraph.text)
         carried = template.field_heading(paragraph.text) if heading is None else None
+        if heading is None and carried is None and paragraph.style != "bullet" and heading_of(paragraph.text):
+            result.todos.append(Todo("unknown-heading", paragraph.text, paragraph.location, section,
+                                     N_("a wording of a template heading that the template data does not list: "
+                                        "add it to the heading's variants; the clauses under it are not read")))
+            section, key = paragraph.text, paragraph.text
+            result.headings.append((section, paragraph.location))
+            continue
         if heading is not None or carried is not None:
             found = heading or carried
             assert found is not None

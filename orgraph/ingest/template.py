@@ -35,8 +35,7 @@ __all__ = ["Template", "Heading", "ClauseSpec", "PostSpec", "Party", "load_templ
 #: The key of the section before the first heading: it stands under the document's bold title.
 TITLE = "title"
 #: What a clause does (the ``statement`` of a Clause node, CLAUSES.md).
-STATEMENTS = ("duty", "mandate", "routing", "composition", "principle", "purpose", "field", "reporting",
-              "communication", "other")
+STATEMENTS: tuple[str, ...] = tuple(map(str, vocabulary.Statement))
 
 
 class _Strict(BaseModel):
@@ -115,6 +114,8 @@ class ClauseSpec(_Strict):
                     raise ValueError(f"clause {self.id!r}: unknown relationship type {relation.get('type')!r}")
                 if relation.get("topic") is not None and relation["topic"] not in vocabulary.TOPICS:
                     raise ValueError(f"clause {self.id!r}: unknown topic {relation['topic']!r}")
+                if relation.get("basis") is not None and relation["basis"] not in set(map(str, vocabulary.Basis)):
+                    raise ValueError(f"clause {self.id!r}: unknown basis {relation['basis']!r}")
         return self
 
     @functools.cached_property

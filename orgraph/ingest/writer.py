@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from orgraph.ingest.draft import CLAUSE, Draft
+from orgraph.ingest.draft import Draft
 from orgraph.ingest.segment import Segmented, Todo
-from orgraph.vocabulary import Kind, Rel
+from orgraph.vocabulary import Kind, Rel, Statement
 
 __all__ = ["draft_files", "source_file"]
 
@@ -83,7 +83,7 @@ def draft_files(draft: Draft, origin: str, text: str) -> dict[str, str]:
     council_lines += _item(draft.council, _NODE_ORDER)
     for post in draft.posts.values():
         council_lines += _item(post, _NODE_ORDER)
-    council_lines.append("relations:")
+    council_lines.append("relations:" if own_council else "relations: []")
     for relation in own_council:
         council_lines += _item(relation, _RELATION_ORDER)
     document_lines = _header(draft, origin, f"The assignment document of {draft.council['name']}")
@@ -109,8 +109,9 @@ def draft_files(draft: Draft, origin: str, text: str) -> dict[str, str]:
 def _example() -> Draft:
     """A tiny draft for the doctest."""
     todo = Todo("unknown-clause", "Rådet dansar.", "line 3", "Syfte med uppdraget")
-    clause = {"id": "uh-x-syfte-med-uppdraget-1", "kind": str(CLAUSE), "name": "Syfte med uppdraget § 1",
-              "document": "uh-x", "section": "Syfte med uppdraget", "text": "Rådet dansar.", "statement": "other",
+    clause = {"id": "uh-x-syfte-med-uppdraget-1", "kind": str(Kind.CLAUSE), "name": "Syfte med uppdraget § 1",
+              "document": "uh-x", "section": "Syfte med uppdraget", "text": "Rådet dansar.",
+              "statement": str(Statement.OTHER),
               "location": "line 3"}
     return Draft({"id": "uh-x", "kind": str(Kind.DOCUMENT), "name": "Uppdragshandling"},
                  {"id": "sr-x", "kind": str(Kind.COUNCIL), "name": "Samordningsråd x"}, {}, [], [clause], [todo],
