@@ -168,23 +168,25 @@ def test_every_cited_clause_stands_in_the_text_under_its_heading(document: str, 
 
 
 def damaged(text: str) -> str:
-    """The orthopaedics text with a heading missing, two fields swapped and a clause no template has."""
+    """The orthopaedics text with a heading missing, two fields swapped, a clause no template has, and a
+    heading no template has."""
     text = text.replace("\nBeslutsfattande\n", "\n")
     text = text.replace("Diarienummer: RS 2024-00784\n\nSamordningsråd ortopedi\n\nAnsvarsområde: Verksamhet ortopedi, "
                         "Hälso- och sjukvård\n", "Samordningsråd ortopedi\n\nAnsvarsområde: Verksamhet ortopedi, "
                         "Hälso- och sjukvård\n\nDiarienummer: RS 2024-00784\n")
     text = text.replace("Mötesfrekvens: 4 – 8 ggr/år", "Mötesfrekvens: 4 – 8 ggr/år\n\nRådet beslutar om sin egen budget.")
+    text = text.replace("\nKommunikation\n", "\nÖvriga frågor\n\nRådet har egna regler.\n\nKommunikation\n")
     return text
 
 
 def test_a_damaged_text_gives_todos_and_no_invented_fact(seed_model) -> None:
     text = seed_text("uh-ortopedi-2024").read_text(encoding="utf-8")
     broken = damaged(text)
-    assert broken.count("\n") < text.count("\n") + 3 and "egen budget" in broken
+    assert broken.count("\n") < text.count("\n") + 7 and "egen budget" in broken and "Övriga frågor" in broken
     clean = draft_facts(drafted(read_text(text), seed_model), "sr-ortopedi", "uh-ortopedi-2024")
     draft = drafted(read_text(broken), seed_model)
     kinds = {todo.kind for todo in draft.todos}
-    assert {"missing-heading", "misplaced-clause", "field-out-of-order", "unknown-clause"} <= kinds
+    assert {"missing-heading", "misplaced-clause", "field-out-of-order", "unknown-clause", "unknown-heading"} <= kinds
     assert any(t.kind == "unknown-clause" and t.text == "Rådet beslutar om sin egen budget." and t.location
                for t in draft.todos)
     got = draft_facts(draft, "sr-ortopedi", "uh-ortopedi-2024")
@@ -228,6 +230,11 @@ def test_ingest_exit_codes_and_ids_that_never_collide(tmp_path: Path) -> None:
                     "--lang", "en", cwd=tmp_path)
     assert third.returncode == 1 and "unknown clause" in third.stdout and "egen budget" in third.stdout
     assert "# TODO (line" in (tmp_path / "other" / "clauses" / "uh-ortopedi-2024-2.yaml").read_text(encoding="utf-8")
+    untitled = tmp_path / "untitled.md"
+    untitled.write_text(text.read_text(encoding="utf-8").replace("**", ""), encoding="utf-8")
+    fourth = orgraph("ingest", str(untitled), "-o", str(tmp_path / "untitled"), "--base", str(SEED), "--format",
+                     "json", cwd=tmp_path)  # no title: the lines before the first heading are TODOs, the rest loads
+    assert fourth.returncode == 1 and '"kind": "missing-title"' in fourth.stdout, fourth.stdout + fourth.stderr
     (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 not really")
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 nothing")
     (tmp_path / "latin1.txt").write_bytes("Mötesfrekvens".encode("latin-1"))

@@ -275,9 +275,11 @@ def _ids(template: Template, found: list[Recognised], context: Context, fallback
     raise AssertionError("no free id")
 
 
-def make_draft(paragraphs: list[Paragraph], template: Template, context: Context, fallback: str = "okand") -> Draft:
-    """The draft of the document whose paragraphs are ``paragraphs`` (see the module's description)."""
-    doc = segment(paragraphs, template)
+def make_draft(paragraphs: list[Paragraph], template: Template, context: Context, fallback: str = "okand",
+               title: str | None = None) -> Draft:
+    """The draft of the document whose paragraphs are ``paragraphs`` (see the module's description);
+    ``title``: the document's title as the kept text gives it (see :func:`~orgraph.ingest.segment.segment`)."""
+    doc = segment(paragraphs, template, title)
     found, todos = recognise(doc, template)
     name, council_id, document_id = _ids(template, found, context, fallback)
     builder = _Builder(template, context, doc, found)
@@ -287,6 +289,8 @@ def make_draft(paragraphs: list[Paragraph], template: Template, context: Context
         todos.append(Todo("missing-field", "", "", None, N_("no line names the council (Samordningsråd …)")))
     clauses: list[dict[str, Any]] = []
     for sentence in doc.clauses:
+        if not sentence.section:
+            continue  # under no title: no Clause can stand there (its TODO says so)
         clause_id = f"{document_id}-{slug(sentence.section) or 'text'}-{sentence.ordinal}"
         builder.clause_ids[id(sentence)] = clause_id
         clauses.append({"id": clause_id, "kind": str(Kind.CLAUSE), "name": f"{sentence.section} § {sentence.ordinal}",

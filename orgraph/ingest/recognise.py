@@ -45,6 +45,12 @@ def recognise(doc: Segmented, template: Template) -> tuple[list[Recognised], lis
     order = {spec.id: index for index, spec in enumerate(template.clauses)}
     last_field: dict[str, tuple[int, str]] = {}
     for sentence in doc.clauses:
+        if not sentence.section:
+            todos.append(Todo("missing-title", sentence.text, sentence.location, None,
+                              N_("stands before the first heading, under no title: not read")))
+            continue
+        if any(sentence.text in flagged for flagged in doc.flagged):
+            continue  # a line the segmentation already gave its TODO
         match = template.match(sentence.text, sentence.key, first=sentence.first_in_section)
         if match is None and template.field_of(sentence.text, sentence.key) is not None:
             spec = template.field_of(sentence.text, sentence.key)

@@ -36,7 +36,7 @@ from orgraph.ingest.template import load_template
 from orgraph.ingest.writer import draft_files
 from orgraph.vocabulary import Kind
 
-__all__ = ["IngestResult", "Ingested", "as_markdown", "ingest", "read_document", "TEXT_SUFFIXES", "SUFFIXES"]
+__all__ = ["IngestResult", "Ingested", "as_markdown", "ingest", "read_document", "title_of", "TEXT_SUFFIXES", "SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
@@ -63,6 +63,17 @@ class IngestResult:
     @property
     def todo_count(self) -> int:
         return sum(len(item.draft.todos) for item in self.documents)
+
+
+def title_of(text: str) -> str:
+    """The title of a kept text, as the model's reader finds it (its first bold block).
+
+    >>> title_of("**Uppdragshandling för\\nsamordningsråd**\\n\\nDatum: 2024-05-21\\n")
+    'Uppdragshandling för samordningsråd'
+    """
+    from orgraph.model.sources import read_source
+
+    return read_source(text).sections[0].heading
 
 
 def read_document(path: Path) -> tuple[list[Paragraph], str]:
@@ -140,7 +151,7 @@ def ingest(files: list[Path], directory: Path, base: Path | None = None) -> Inge
     template = load_template()
     outputs: list[tuple[Ingested, dict[str, str]]] = []
     for path, paragraphs, text in read:
-        draft = make_draft(paragraphs, template, Context(frozenset(taken), numbers), path.stem)
+        draft = make_draft(paragraphs, template, Context(frozenset(taken), numbers), path.stem, title_of(text))
         taken |= set(draft.ids)
         outputs.append((Ingested(path, draft), draft_files(draft, path.name, text)))
     for _, files_of in outputs:

@@ -70,6 +70,7 @@ class Segmented:
     clauses: list[Sentence] = field(default_factory=list)
     headings: list[tuple[str, str]] = field(default_factory=list)  # (as written, location)
     todos: list[Todo] = field(default_factory=list)
+    flagged: set[str] = field(default_factory=set)  # paragraphs that already have their TODO
 
 
 def sentences(text: str) -> list[str]:
@@ -106,56 +107,64 @@ def _looks_like_heading(paragraph: Paragraph) -> bool:
     return paragraph.style == "heading" or (short and not any(ch.isdigit() for ch in text))
 
 
-def segment(paragraphs: list[Paragraph], template: Template) -> Segmented:
-    """Cut ``paragraphs`` into clauses under their headings (see the module's description)."""
+def segment(paragraphs: list[Paragraph], template: Template, title: str | None = None) -> Segmented:
+    """Cut ``paragraphs`` into clauses under their headings (see the module's description).
+
+    What a heading is, :func:`orgraph.model.sources.heading_of` decides (the one place the model's quote
+    check asks too); the template's data gives each heading its place in the order.  ``title``: the title
+    as :func:`orgraph.model.sources.read_source` reads it from the kept text (default: the first bold
+    paragraph).
+    """
     stream = joined(paragraphs, template)
-    title_at = next((i for i, p in enumerate(stream) if p.style == "title"), None)
-    title = stream[title_at].text if title_at is not None else ""
-    result = Segmented(title or "")
-    if title_at is None:
+    if title is None:
+        title_at = next((i for i, p in enumerate(stream) if p.style == "title"), None)
+    else:
+        title_at = next((i for i, p in enumerate(stream) if title and p.text == title), None)
+    title = title if title is not None else stream[title_at].text if title_at is not None else ""
+    result = Segmented(title)
+    if not title:
         where = stream[0].location if stream else "line 1"
-        result.todos.append(Todo("missing-title", "", where, None, N_("no bold title line before the first heading")))
-    section, key = title or "", TITLE
+        result.todos.append(Todo("missing-title", "", where, None,
+                                 N_("no bold title line before the first heading: the lines before it are not read")))
+    section, key = title, TITLE
     counts: dict[str, int] = {}
     order = [h.key for h in template.headings]
     last_index = -1
     for index, paragraph in enumerate(stream):
         if index == title_at:
             continue
-        heading = template.heading(paragraph.text)
-        carried = template.field_heading(paragraph.text) if heading is None else None
-        if heading is None and carried is None and paragraph.style != "bullet" and heading_of(paragraph.text):
-            result.todos.append(Todo("unknown-heading", paragraph.text, paragraph.location, section,
-                                     N_("a wording of a template heading that the template data does not list: "
-                                        "add it to the heading's variants; the clauses under it are not read")))
-            section, key = paragraph.text, paragraph.text
+        shared = heading_of(paragraph.text) if paragraph.style != "bullet" else None
+        if shared is not None:
+            found = template.heading(shared) or template.field_heading(paragraph.text)
+            if found is None:
+                result.todos.append(Todo("unknown-heading", paragraph.text, paragraph.location, section,
+                                         N_("a wording of a template heading that the template data does not "
+                                            "list: add it to the heading's variants; the clauses under it are "
+                                            "not read")))
+                key = shared
+            else:
+                position = order.index(found.key)
+                if position < last_index:
+                    result.todos.append(Todo("heading-out-of-order", paragraph.text, paragraph.location, section,
+                                             N_("the template has it before \"{heading}\""),
+                                             {"heading": order[last_index]}))
+                last_index = max(last_index, position)
+                key = found.key
+            section = shared
             result.headings.append((section, paragraph.location))
-            continue
-        if heading is not None or carried is not None:
-            found = heading or carried
-            assert found is not None
-            position = order.index(found.key)
-            if position < last_index:
-                result.todos.append(Todo("heading-out-of-order", paragraph.text, paragraph.location, section,
-                                         N_("the template has it before \"{heading}\""),
-                                         {"heading": order[last_index]}))
-            last_index = max(last_index, position)
-            section = paragraph.text.split(":")[0].strip() if carried else paragraph.text
-            key = found.key
-            result.headings.append((section, paragraph.location))
-            if heading is not None:
+            if not (found is not None and found.carries_field):
                 continue
         elif _looks_like_heading(paragraph) and template.match(paragraph.text, key, first=True) is None \
                 and template.match(paragraph.text, key) is None:
+            # Not a heading of the template: its line stands as text under the heading before it.
             result.todos.append(Todo("unknown-heading", paragraph.text, paragraph.location, section,
-                                     N_("a heading the template does not know; the clauses under it are not read")))
-            section, key = paragraph.text, paragraph.text
-            result.headings.append((section, paragraph.location))
-            continue
+                                     N_("a heading the template does not know: it and the clauses under it stand "
+                                        "under the heading before it, and are not read")))
+            result.flagged.add(paragraph.text)
         for text in sentences(paragraph.text):
             counts[section] = counts.get(section, 0) + 1
             result.clauses.append(Sentence(text, section, key, counts[section], paragraph.location,
-                                           counts[section] == 1, heading_line=carried is not None))
+                                           counts[section] == 1, heading_line=shared is not None))
     present = {template.section_key(h) for h, _ in result.headings}
     for heading in template.headings:
         if heading.required and heading.key not in present:
