@@ -36,7 +36,8 @@ from orgraph.ingest.template import load_template
 from orgraph.ingest.writer import draft_files
 from orgraph.vocabulary import Kind
 
-__all__ = ["IngestResult", "Ingested", "as_markdown", "ingest", "read_document", "title_of", "TEXT_SUFFIXES", "SUFFIXES"]
+__all__ = ["IngestResult", "Ingested", "as_markdown", "ingest", "read_document", "title_of", "TEXT_SUFFIXES",
+           "SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
