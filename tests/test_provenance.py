@@ -9,7 +9,8 @@ import textwrap
 import pytest
 
 from orgraph.model.loader import ModelError, load
-from orgraph.model.sources import read_source_file
+from orgraph.model.provenance import coverage
+from orgraph.model.sources import normalise, read_source_file, slug
 
 #: The two assignment documents as received (sha256 of the bytes): the copies in seed/ must stay these.
 SHA256 = {
@@ -123,3 +124,99 @@ def test_a_document_text_that_cannot_be_read_is_an_error(tmp_path, seed_dir):
     [problem] = caught.value.problems
     assert problem.file.endswith("documents.yaml") and "cannot read the document's text" in problem.message
 
+
+# --- The seed's clauses: the quote test and the coverage test, each shown to fail on a broken copy ---
+
+DOCUMENTS = sorted(SHA256)
+
+
+def _clauses(model):
+    return [n for n in model.nodes.values() if n.kind == "Clause"]
+
+
+def _citations(model):
+    """Every citation of the model: (what cites, the citation)."""
+    for node in model.nodes.values():
+        for citation in node.sources:
+            yield node.id, citation
+        for alt in node.aka:
+            for citation in alt.sources:
+                yield f"{node.id} (name {alt.name})", citation
+    for relation in model.relations:
+        for citation in relation.sources:
+            yield f"{relation.source_id} {relation.type} {relation.target_id}", citation
+
+
+def test_every_clause_and_quote_stands_in_its_document_under_its_heading(seed_dir, seed_model):
+    """The quote test, read straight from the texts (not through the loader's own check)."""
+    texts = {d: read_source_file(seed_dir / "sources" / f"{d}.txt") for d in DOCUMENTS}
+    clauses = _clauses(seed_model)
+    assert len(clauses) > 100
+    wrong = [c.id for c in clauses if normalise(c.text) not in texts[c.document].section(c.section).normalised()]
+    assert wrong == []
+    quotes = [(who, c) for who, c in _citations(seed_model) if c.quote]
+    wrong = [who for who, c in quotes if normalise(c.quote) not in texts[c.document].section(c.section).normalised()]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_sentence_is_a_clause_or_listed_as_non_normative(seed_dir, seed_model, document):
+    """The coverage test: 100 % of the sentences of every heading."""
+    report = coverage(seed_dir, seed_model, document)
+    print(f"{document}: {report.total} sentences, {report.percent:.1f} % covered")
+    assert (report.uncovered, report.misplaced) == ([], []) and report.percent == 100.0
+
+
+def test_the_ids_name_document_heading_and_order(seed_model):
+    counts: dict[tuple[str, str], int] = {}
+    for clause in _clauses(seed_model):  # in file order, which is document order
+        counts[clause.document, clause.section] = counts.get((clause.document, clause.section), 0) + 1
+        n = counts[clause.document, clause.section]
+        assert clause.id == f"{clause.document}-{slug(clause.section)}-{n}"
+        assert clause.name == f"{clause.section} § {n}"
+
+
+def _seed_copy(tmp_path, seed_dir):
+    target = tmp_path / "seed"
+    shutil.copytree(seed_dir, target)
+    return target
+
+
+def test_the_quote_test_fails_when_a_quote_is_altered_by_one_word(tmp_path, seed_dir):
+    copy = _seed_copy(tmp_path, seed_dir)
+    clauses = copy / "clauses" / "uh-ortopedi-2024.yaml"
+    text = clauses.read_text(encoding="utf-8")
+    original = "Där vare sig ordförande eller deltagare har mandat"
+    assert original in text
+    clauses.write_text(text.replace(original, "Där varken ordförande eller deltagare har mandat"), encoding="utf-8")
+    with pytest.raises(ModelError) as caught:
+        load(copy)
+    [problem] = caught.value.problems
+    assert problem.file.endswith("uh-ortopedi-2024.yaml") and "varken" in problem.value
+    assert "uh-ortopedi-2024-beslutsfattande-6: text does not occur in uh-ortopedi-2024 under Beslutsfattande" \
+        in problem.message
+
+
+def test_the_coverage_test_fails_when_a_normative_sentence_is_removed(tmp_path, seed_dir, seed_model):
+    copy = _seed_copy(tmp_path, seed_dir)
+    removed = "uh-bfm-2026-arbetsorganisation-10"  # "Effektiva och korta möten eftersträvas."
+    assert not any(c.clause == removed for _, c in _citations(seed_model))  # nothing cites it: the copy loads
+    clauses = copy / "clauses" / "uh-bfm-2026.yaml"
+    lines = clauses.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"  - id: {removed}\n")
+    clauses.write_text("".join(lines[:start] + lines[start + 7:]), encoding="utf-8")
+    listed = copy / "clauses" / "uh-ortopedi-2024.non-normative.yaml"
+    listed.write_text("".join(line for line in listed.read_text(encoding="utf-8").splitlines(keepends=True)
+                              if not line.startswith("- ")), encoding="utf-8")
+    model = load(copy)
+    assert coverage(copy, model, "uh-bfm-2026").uncovered == [("Arbetsorganisation",
+                                                               "Effektiva och korta möten eftersträvas.")]
+    assert coverage(copy, model, "uh-ortopedi-2024").uncovered == [("Uppdragshandling för samordningsråd",
+                                                                    "Västra Götalandsregionen")]
+    report = coverage(copy, model, "uh-bfm-2026")
+    assert report.percent < 100.0
+
+
+def test_the_fictional_example_carries_the_seeds_clauses(seed_dir, fictional_dir):
+    for name in sorted(p.name for p in (seed_dir / "clauses").iterdir()):
+        assert (fictional_dir / "clauses" / name).read_bytes() == (seed_dir / "clauses" / name).read_bytes(), name

@@ -126,6 +126,7 @@ def test_every_node_and_relation_of_the_day_is_drawn(which, seed_model, fictiona
     data = page_data(render_html(MemoryBackend(model, TODAY)))
     nodes = data["network"]["nodes"]
     drawn = [i for i in backend.ids() if vocabulary.LABELS[backend.node(i)["kind"]].drawn]  # clauses are not
+    assert len(drawn) < len(backend.ids())
     assert sorted(n["id"] for n in nodes) == drawn
     assert len(data["network"]["edges"]) == backend.graph.number_of_edges()
     assert sorted(data["details"]) == drawn

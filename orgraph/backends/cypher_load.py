@@ -199,7 +199,7 @@ def load_plan(model: Model, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Step]:
     >>> from orgraph.resources import data_dir
     >>> plan = load_plan(load(data_dir("seed")), batch_size=10)
     >>> [s.action for s in plan][:1], sum(s.rows for s in plan if s.action == "nodes")
-    (['remove-relationships'], 64)
+    (['remove-relationships'], 188)
     """
     if batch_size < 1:
         raise ValueError(f"batch size must be at least 1: {batch_size}")

@@ -14,9 +14,11 @@ non-normative (``clauses/<document id>.non-normative.yaml``).
 >>> from orgraph.model.loader import load
 >>> from orgraph.resources import data_dir
 >>> model = load(data_dir("seed"))
->>> texts, problems = source_texts(data_dir("seed"), model.nodes, model.locations)
->>> sorted(texts), problems
-(['uh-bfm-2026', 'uh-ortopedi-2024'], [])
+>>> model.nodes["uh-ortopedi-2024-beslutsfattande-6"].section
+'Beslutsfattande'
+>>> report = coverage(data_dir("seed"), model, "uh-ortopedi-2024")
+>>> report.uncovered, report.percent, report.total > 50
+([], 100.0, True)
 """
 
 from __future__ import annotations
