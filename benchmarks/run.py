@@ -238,7 +238,8 @@ def model_dir(nodes: int, cache: Path) -> tuple[Path, dict[str, Any]]:
     from orgraph import synth
 
     spec = synth.spec_for_nodes(nodes)
-    version = hashlib.sha256(Path(synth.__file__).read_bytes()).hexdigest()[:10]
+    # Every module of the generator, so that a change to any of them makes a new model.
+    version = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(synth.__file__).parent.glob("*.py")))).hexdigest()[:10]
     key = (f"r{spec.regions}-c{spec.councils_per_region}-s{spec.staff_per_administration}-seed{spec.seed}"
            f"-v{spec.violation_rate:g}-{version}")
     target = cache / key

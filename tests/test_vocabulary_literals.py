@@ -20,7 +20,8 @@ DECLARED = {str(name) for table in (vocabulary.LABELS, vocabulary.RELATIONSHIPS,
 #: Modules that may spell names as text, and why: data generators write YAML, which is text.
 ALLOWED = {
     "vocabulary.py": "the declarations themselves",
-    "synth/generate.py": "a data generator: it writes the YAML files a person would write",
+    "synth/region.py": "a data generator: it writes the YAML files a person would write",
+    "synth/council.py": "a data generator: it writes the YAML files a person would write",
 }
 
 
@@ -65,6 +66,12 @@ def library_modules() -> list[str]:
 def test_no_vocabulary_literal(module: str) -> None:
     found = spelled((PACKAGE / module).read_text(encoding="utf-8"))
     assert not found, f"orgraph/{module} spells vocabulary as text (use the constants): {found}"
+
+
+def test_every_allowed_module_exists_and_still_needs_its_exception() -> None:
+    for module in ALLOWED:
+        assert (PACKAGE / module).is_file(), f"orgraph/{module} is allow-listed but does not exist"
+        assert spelled((PACKAGE / module).read_text(encoding="utf-8")), f"orgraph/{module} needs no exception"
 
 
 def test_a_planted_literal_is_found() -> None:
