@@ -60,6 +60,7 @@ class Draft:
     todos: list[Todo]
     segmented: Segmented
     clause_todos: dict[str, Todo] = field(default_factory=dict)  # clause id → its TODO
+    non_normative: list[dict[str, str]] = field(default_factory=list)  # {section, text, reason}: no clause
 
     @property
     def ids(self) -> list[str]:
@@ -288,17 +289,24 @@ def make_draft(paragraphs: list[Paragraph], template: Template, context: Context
     if not name:
         todos.append(Todo("missing-field", "", "", None, N_("no line names the council (Samordningsråd …)")))
     clauses: list[dict[str, Any]] = []
+    unstated: list[dict[str, str]] = []
+    spec_of = {id(item.sentence): item.spec for item in found}
+    counts: dict[str, int] = {}
     for sentence in doc.clauses:
         if not sentence.section:
             continue  # under no title: no Clause can stand there (its TODO says so)
-        clause_id = f"{document_id}-{slug(sentence.section) or 'text'}-{sentence.ordinal}"
+        spec = spec_of.get(id(sentence))
+        if spec is not None and spec.non_normative:
+            unstated.append({"section": sentence.section, "text": sentence.text, "reason": spec.non_normative})
+            continue  # no clause: listed beside the clauses, as CLAUSES.md has it
+        counts[sentence.section] = ordinal = counts.get(sentence.section, 0) + 1
+        clause_id = f"{document_id}-{slug(sentence.section) or 'text'}-{ordinal}"
         builder.clause_ids[id(sentence)] = clause_id
-        clauses.append({"id": clause_id, "kind": str(Kind.CLAUSE), "name": f"{sentence.section} § {sentence.ordinal}",
+        clauses.append({"id": clause_id, "kind": str(Kind.CLAUSE), "name": f"{sentence.section} § {ordinal}",
                         "document": document_id, "section": sentence.section, "text": sentence.text,
-                        "statement": str(Statement.OTHER), "location": sentence.location})
-    by_id = {c["id"]: c for c in clauses}
-    for item in found:
-        by_id[builder.clause_ids[id(item.sentence)]]["statement"] = item.spec.statement
+                        "statement": str(spec.statement if spec else Statement.OTHER), "location": sentence.location})
+    found = [item for item in found if not item.spec.non_normative]
+    builder.found = found
     for item in found:
         for fact in item.spec.yields:
             builder.node_facts(item, fact)
@@ -309,7 +317,7 @@ def make_draft(paragraphs: list[Paragraph], template: Template, context: Context
     if "decided" not in builder.document and any(i.spec.id == "decision-date" for i in found):
         builder.document["decided"] = None
     draft = Draft(builder.document, builder.council, builder.posts, list(builder.relations.values()), clauses,
-                  doc.todos + todos + builder.todos, doc)
+                  doc.todos + todos + builder.todos, doc, non_normative=unstated)
     located = {(c["location"], c["text"]): c["id"] for c in clauses}
     for todo in draft.todos:
         clause = located.get((todo.location, todo.text))

@@ -94,6 +94,8 @@ class ClauseSpec(_Strict):
     first: bool = Field(False, description="only the first sentence of its section")
     council_specific: bool = Field(False, description="the wording is the council's own (no template text)")
     retired: bool = Field(False, description="known from older texts, not in the latest template")
+    non_normative: str | None = Field(None, description="why the sentence states nothing: it is listed beside "
+                                      "the clauses (clauses/<document>.non-normative.yaml), not a clause")
     yields: tuple[dict[str, Any], ...] = ()
 
     @field_validator("patterns")

@@ -19,6 +19,7 @@ from typing import Any
 
 from orgraph.ingest.draft import Draft
 from orgraph.ingest.segment import Segmented, Todo
+from orgraph.model.provenance import NON_NORMATIVE_SUFFIX
 from orgraph.vocabulary import Kind, Rel, Statement
 
 __all__ = ["draft_files", "source_file"]
@@ -100,7 +101,12 @@ def draft_files(draft: Draft, origin: str, text: str) -> dict[str, str]:
         if clause["id"] in draft.clause_todos:
             clause_lines.append(_todo_line(draft.clause_todos[clause["id"]]))
     area = council_id.removeprefix("sr-")
-    return {f"councils/{area}.yaml": "\n".join(council_lines) + "\n",
+    files = {}
+    if draft.non_normative:
+        files[f"clauses/{document_id}{NON_NORMATIVE_SUFFIX}"] = "\n".join(
+            [f"# The sentences of {document_id} that are no clause, each with the reason; drafted by `orgraph "
+             f"ingest` from {origin}."] + [f"- {_flow(entry)}" for entry in draft.non_normative]) + "\n"
+    return files | {f"councils/{area}.yaml": "\n".join(council_lines) + "\n",
             f"documents/{document_id}.yaml": "\n".join(document_lines) + "\n",
             f"clauses/{document_id}.yaml": "\n".join(clause_lines) + "\n",
             source_file(document_id): text}
