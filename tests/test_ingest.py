@@ -263,6 +263,10 @@ def test_ingest_exit_codes_and_ids_that_never_collide(tmp_path: Path) -> None:
     assert '"council": "sr-ortopedi-2"' in first.stdout and '"council": "sr-ortopedi-3"' in first.stdout
     assert (model / "councils" / "ortopedi-2.yaml").is_file() and (model / "councils" / "ortopedi-3.yaml").is_file()
     assert (model / "sources" / "uh-ortopedi-2024-2.txt").read_bytes() == text.read_bytes()
+    again = orgraph("ingest", str(text), "-o", str(model), "--base", str(SEED), cwd=tmp_path)
+    assert again.returncode == 2 and "--base is for a new directory" in again.stderr
+    joined = orgraph("ingest", str(text), "-o", str(model), "--format", "json", cwd=tmp_path)  # joins the model
+    assert joined.returncode == 0 and '"council": "sr-ortopedi-4"' in joined.stdout, joined.stderr
     (tmp_path / "broken.txt").write_text(damaged(text.read_text(encoding="utf-8")), encoding="utf-8")
     third = orgraph("ingest", str(tmp_path / "broken.txt"), "-o", str(tmp_path / "other"), "--base", str(SEED),
                     "--lang", "en", cwd=tmp_path)
@@ -316,8 +320,17 @@ def test_compare_texts_shows_what_changed(tmp_path: Path) -> None:
 def test_the_drafts_load_and_check(tmp_path: Path) -> None:
     model = tmp_path / "model"
     files = [str(seed_text(d)) for d in sorted(TEXTS)]
-    result = orgraph("ingest", *files, "-o", str(model), "--base", str(SEED), cwd=tmp_path)
+    for document in sorted(TEXTS):  # and their renderings: the loader proves every clause against the kept text
+        text = seed_text(document).read_text(encoding="utf-8")
+        (tmp_path / f"{document}.docx").write_bytes(docx_bytes(text))
+        (tmp_path / f"{document}.pdf").write_bytes(pdf_bytes(text))
+        files += [str(tmp_path / f"{document}.docx"), str(tmp_path / f"{document}.pdf")]
+    result = orgraph("ingest", *files, "-o", str(model), "--base", str(SEED), "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+    import json
+
+    report = json.loads(result.stdout)
+    assert report["verified"] and len(report["documents"]) == 6 and report["todo_count"] == 0
     check = orgraph("check", "--data", str(model), "--as-of", "2026-11-23", "--format", "json", cwd=tmp_path)
     assert check.returncode in (0, 1), check.stderr
     shutil.rmtree(model)

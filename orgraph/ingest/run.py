@@ -142,6 +142,8 @@ def ingest(files: list[Path], directory: Path, base: Path | None = None) -> Inge
 
     read = [(Path(f), *read_document(Path(f))) for f in files]
     model = _model(directory)
+    if model is not None and base is not None:
+        raise UsageError(f"{directory} holds a model already: the drafts join it; --base is for a new directory")
     if model is None and base is not None:
         reference = load(base)
     else:
