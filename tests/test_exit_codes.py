@@ -36,6 +36,8 @@ INJECTIONS = {
     "export": (["export", "--format", "graphml", "-o", "-"], "orgraph.model.cache.load_cached"),
     "cache clear": (["cache", "clear"], "orgraph.model.cache.cache_dir"),
     "cache dir": (["cache", "dir"], "orgraph.model.cache.cache_dir"),
+    "ingest": (["ingest", "{tmp}/uppdrag.txt", "-o", "{tmp}/out"], "orgraph.ingest.run.ingest"),
+    "compare-texts": (["compare-texts", "uh-ortopedi-2024", "uh-bfm-2026"], "orgraph.model.cache.load_cached"),
     "new council": (["new", "council", "sr-hud", "--name", "Samordningsråd hud", "--data", "{tmp}"],
                     "orgraph.model.loader.load"),
 }

@@ -60,6 +60,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "summary": ("orgraph.cli.planning", "summary_command",
                 "One page for leadership: councils, chairs and contact persons, vacancies, mandates, open "
                 "findings."),
+    "ingest": ("orgraph.cli.ingest", "ingest_command",
+               "Draft councils from their assignment documents (text, Markdown, DOCX, PDF) into the model in DIR."),
+    "compare-texts": ("orgraph.cli.ingest", "compare_texts_command",
+                      "Two assignment documents clause by clause: same, reworded (changed words marked), only in A "
+                      "or B, moved."),
     "export": ("orgraph.cli.export", "export_command",
                "Skriv modellen i ett standardformat / write the model in a standard format other tools read."),
     "cache": ("orgraph.cli.cache", "cache_command",
