@@ -21,10 +21,11 @@ def test_region_wide_decision_reads_as_a_sentence_chain(cli):
     # samordningsrådets kontaktperson."; Rapportering: the contact person sits in the leadership group.
     assert lines[2:6] == [
         "1. Ordförande, samordningsråd ortopedi (vakant) → Kontaktperson, samordningsråd ortopedi (vakant)",
-        "   Ordförande kan lyfta behov av regiongemensamt beslutsfattande till rådets kontaktperson. "
+        "   Ordförande kan lyfta behov av regiongemensamt beslutsfattande till samordningsrådets kontaktperson. "
         + ORTOPEDI_2024,
         "2. Kontaktperson, samordningsråd ortopedi (vakant) → Ledningsgrupp hälso- och sjukvård",
-        "   Kontaktpersonen är en av deltagarna i ledningsgruppen. [RS 2024-00784 (2024-05-21) § Rapportering]",
+        "   Kontaktpersonen utses bland deltagarna i koncernledning hälso- och sjukvård. "
+        "[RS 2024-00784 (2024-05-21) § Rapportering]",
     ]
     assert lines[6] == "Ledningsgrupp hälso- och sjukvård holds the mandate."
     assert lines[0].startswith("Samordningsråd ortopedi: Behov av regiongemensamt beslut (region-wide-decision)")

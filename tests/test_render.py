@@ -176,8 +176,8 @@ def test_details_have_properties_holders_with_dates_and_sources(seed_model):
     data = page_data(render_html(MemoryBackend(seed_model, TODAY)))
     post = data["details"]["hs-direktor"]
     assert post["holders"] == [{"id": "jonas-claesson", "name": "Jonas Claesson", "from": "2026-06-16", "to": None,
-                                "source": "RS 2024-00784 (2026-06-16) § Beslutsordning"}]
-    assert post["sources"] == ["RS 2024-00784 (2026-06-16) § Beslutsordning"]  # as the command line writes it
+                                "source": "RS 2024-00784 (2026-06-16) § Datum för beslut"}]
+    assert post["sources"] == ["RS 2024-00784 (2026-06-16) § Datum för beslut"]  # as the command line writes it
     council = data["details"]["sr-ortopedi"]
     assert council["properties"]["meetings_min"] == 4 and "purpose" in council["properties"]
     mandate = {"type": "HAS_MANDATE", "direction": "out", "id": "uh-ortopedi-2024",
@@ -214,7 +214,8 @@ def cited(value):
         return [cited(v) for v in value]
     if not isinstance(value, dict):
         return value
-    if set(value) == {"document", "number", "date", "section"}:
+    if {"document", "number", "date", "section"} <= set(value) <= {"document", "number", "date", "section", "clause",
+                                                                   "quote"}:
         document = {"number": value["number"], "date": value["date"], "name": value["document"]}
         return citation({"source_document": value["document"], "source_section": value["section"]},
                         lambda _: document)

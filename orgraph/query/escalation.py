@@ -44,7 +44,7 @@ from typing import Any
 
 from orgraph import vocabulary
 from orgraph.backends.base import IN, OUT, Backend, related
-from orgraph.vocabulary import Kind, Rel
+from orgraph.vocabulary import Basis, Kind, Rel
 
 #: No route or line is followed further than this many hops (the data's longest is far shorter).
 MAX_HOPS = 25
@@ -68,12 +68,18 @@ class Ref:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a relationship comes from: the document's id, registry number and date, and the section."""
+    """Where a relationship comes from: the document's id, registry number and date, the section, and the
+    clause cited (its id and verbatim text; ``None`` for an older citation of a section only).
+
+    Of a fact's citations, an answer for a council shows one of the council's own mandate when there is one.
+    """
 
     document: str
     number: str | None
     date: dt.date | str | None
     section: str | None
+    clause: str | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ class DocumentRef:
 class Party:
     """A post or body on a route: its holder (``None`` for a vacant post or a body) and administration.
 
-    For a decider, ``reason`` and ``source`` are those of its ``MAY_DECIDE`` edge.
+    For a decider, ``reason``, ``source``, ``basis`` and ``rationale`` are those of its ``MAY_DECIDE`` edge.
     """
 
     id: str
@@ -101,6 +107,8 @@ class Party:
     administration: Ref | None
     reason: str | None = None
     source: Source | None = None
+    basis: str | None = None
+    rationale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,8 @@ class EscalationHop:
     administration: Ref | None
     from_holder: Ref | None
     from_administration: Ref | None
+    basis: str | None = None  # stated, or inferred (then ``rationale`` says why)
+    rationale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +176,7 @@ class Escalation:
     mandate_documents: tuple[DocumentRef, ...]
     other_starts: tuple[Ref, ...]
     other_texts: tuple[OtherText, ...]
+    stated_only: bool = False
 
 
 # --- reading the graph through the generic backend API -------------------------------------------
@@ -183,7 +194,15 @@ def _ref(node: dict[str, Any]) -> Ref:
     return Ref(node["id"], node["name"])
 
 
-def _source(backend: Backend, props: dict[str, Any]) -> Source | None:
+def _source(backend: Backend, props: dict[str, Any], prefer: frozenset[str] = frozenset()) -> Source | None:
+    """The citation to show: the first cited clause that stands in one of the ``prefer`` documents (the
+    council's own mandate), else the first clause, else the older document and section."""
+    clauses = [c for c in (backend.node(i) for i in props.get("source_clauses") or ()) if c is not None]
+    if clauses:
+        chosen = next((c for c in clauses if c.get("document") in prefer), clauses[0])
+        document = backend.node(chosen["document"]) or {}
+        return Source(chosen["document"], document.get("number"), document.get("date"), chosen.get("section"),
+                      chosen["id"], chosen.get("text"))
     document_id = props.get("source_document")
     if not document_id:
         return None
@@ -198,8 +217,10 @@ def _document(node: dict[str, Any]) -> DocumentRef:
 class HopReader:
     """The backend, with the holder and administration of each node worked out once."""
 
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: Backend, prefer: frozenset[str] = frozenset(), stated_only: bool = False):
         self.backend = backend
+        self.stated_only = stated_only  # follow only what a clause states (no inferred hop or decider)
+        self.prefer = prefer  # the documents whose clauses are cited first (the council's own mandate)
         self._people: dict[str, tuple[Ref | None, Ref | None]] = {}
 
     def node(self, node_id: str) -> dict[str, Any]:
@@ -229,8 +250,10 @@ class HopReader:
 
     def party(self, node: dict[str, Any], edge: dict[str, Any] | None = None) -> Party:
         holder, administration = self.staffing(node)
-        return Party(node["id"], node["name"], node["kind"], holder, administration,
-                     (edge or {}).get("reason"), _source(self.backend, edge) if edge else None)
+        edge = edge or {}
+        return Party(node["id"], node["name"], node["kind"], holder, administration, edge.get("reason"),
+                     _source(self.backend, edge, self.prefer) if edge else None, edge.get("basis"),
+                     edge.get("rationale"))
 
     def hop(self, start: dict[str, Any], neighbour: Any) -> EscalationHop:
         end = neighbour.node
@@ -238,8 +261,9 @@ class HopReader:
         from_holder, from_administration = self.staffing(start)
         props = neighbour.properties
         return EscalationHop(start["id"], start["name"], start["kind"], end["id"], end["name"], end["kind"],
-                             neighbour.type, props.get("reason"), _source(self.backend, props), holder,
-                             administration, from_holder, from_administration)
+                             neighbour.type, props.get("reason"), _source(self.backend, props, self.prefer), holder,
+                             administration, from_holder, from_administration, props.get("basis"),
+                             props.get("rationale"))
 
 
 # --- escalation ----------------------------------------------------------------------------------
@@ -266,7 +290,8 @@ def _routes(reader: HopReader, start: dict[str, Any], topic_id: str,
 
     def walk(node: dict[str, Any], hops: tuple[EscalationHop, ...], seen: frozenset[str]) -> None:
         onward = sorted((n for n in out_neighbours(reader.backend, node["id"], Rel.ESCALATES_TO)
-                         if n.properties.get("topic") == topic_id and n.node["id"] not in seen),
+                         if n.properties.get("topic") == topic_id and n.node["id"] not in seen
+                         and not (reader.stated_only and n.properties.get("basis") == Basis.INFERRED)),
                         key=lambda n: (n.node["kind"] != Kind.POST, n.node["id"],
                                        str(n.properties.get("source_document"))))
         if hops and (not onward or len(hops) >= MAX_HOPS):
@@ -307,20 +332,24 @@ def _start(backend: Backend, council: dict[str, Any], topic: dict[str, Any],
     return candidates[0], candidates[1:]
 
 
-def escalate(backend: Backend, council_id: str, topic: str, from_post: str | None = None) -> Escalation:
+def escalate(backend: Backend, council_id: str, topic: str, from_post: str | None = None,
+             stated_only: bool = False) -> Escalation:
     """Where a question of ``topic`` raised in ``council_id`` goes, on the backend's date.
+
+    ``stated_only`` follows only what the texts state: a hop or a decider whose ``basis`` is ``inferred``
+    is left out (a route then ends where the texts stop, with no decider).
 
     Raises :class:`UnknownId` (with the valid choices) for an unknown council, topic or post.
     """
     council = _require(backend, council_id, "council", Kind.COUNCIL)
     topic_node = _require(backend, topic, "topic", Kind.TOPIC)
-    reader = HopReader(backend)
+    mandates = _mandates(backend, council_id)
+    reader = HopReader(backend, frozenset(d.id for d in mandates), stated_only)
     start, same_role = _start(backend, council, topic_node, from_post)
-    deciders = _deciders(backend, topic)
+    deciders = {node_id: edge for node_id, edge in _deciders(backend, topic).items()
+                if not (stated_only and edge.get("basis") == Basis.INFERRED)}
     routes = _routes(reader, start, topic, deciders)
     stated = bool(routes)
-    mandates = tuple(_document(n.node) for n in sorted(out_neighbours(backend, council_id, Rel.HAS_MANDATE),
-                                                        key=lambda n: n.node["id"]))
     if stated:
         others = [p for p in same_role if _routes(reader, p, topic, deciders)]
     else:
@@ -337,7 +366,14 @@ def escalate(backend: Backend, council_id: str, topic: str, from_post: str | Non
         mandate_documents=mandates,
         other_starts=tuple(_ref(p) for p in others),
         other_texts=() if stated or others else _other_texts(reader, council_id, topic, deciders),
+        stated_only=stated_only,
     )
+
+
+def _mandates(backend: Backend, council_id: str) -> tuple[DocumentRef, ...]:
+    """The council's mandate documents (``HAS_MANDATE``), by id."""
+    return tuple(_document(n.node) for n in sorted(out_neighbours(backend, council_id, Rel.HAS_MANDATE),
+                                                    key=lambda n: n.node["id"]))
 
 
 def _other_texts(reader: HopReader, council_id: str, topic_id: str,
@@ -350,7 +386,9 @@ def _other_texts(reader: HopReader, council_id: str, topic_id: str,
         if council["id"] == council_id:
             continue
         start, _ = _start(backend, council, topic_node, None)
-        routes = _routes(reader, start, topic_id, deciders)
+        own = HopReader(backend, frozenset(d.id for d in _mandates(backend, council["id"])),  # its text first
+                        reader.stated_only)
+        routes = _routes(own, start, topic_id, deciders)
         if not routes:
             continue
         cited = {h.source.document for r in routes for h in r.hops if h.source}
