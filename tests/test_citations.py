@@ -90,3 +90,45 @@ def test_the_2024_council_is_answered_in_the_2024_wording(seed_model):
                or r.target_id.startswith("sr-ortopedi")]
     assert not any("varken" in reason or "ledningsgrupp" in reason for reason in reasons)
 
+
+def test_inferred_hops_are_marked_in_text_and_json_and_stated_only_drops_them(cli):
+    common = ["escalate", "sr-ortopedi", "--topic", "region-wide-decision", "--as-of", TODAY.isoformat()]
+    text = cli(*common).stdout
+    assert text.count("(härlett / inferred: ") == 2  # the hop to the leadership group, and its deciding
+    data = cli(*common, "--format", "json").json()
+    [route] = data["routes"]
+    assert [hop["basis"] for hop in route["hops"]] == ["stated", "inferred"]
+    assert route["decider"]["basis"] == "inferred" and route["decider"]["rationale"]
+    stated = cli(*common, "--stated-only", "--format", "json").json()
+    [route] = stated["routes"]
+    assert [hop["to_id"] for hop in route["hops"]] == ["sr-ortopedi-kontaktperson"] and route["decider"] is None
+    assert stated["stated_only"] is True
+    assert "härlett" not in cli(*common, "--stated-only").stdout
+
+
+def test_show_a_clause_and_what_cites_it(cli):
+    result = cli("show", "uh-ortopedi-2024-beslutsfattande-5", "--as-of", TODAY.isoformat(), "--format", "json")
+    data = result.json()
+    assert data["node"]["section"] == "Beslutsfattande" and data["node"]["document"] == "uh-ortopedi-2024"
+    assert "sr-ortopedi-ordforande ESCALATES_TO sr-ortopedi-kontaktperson" in data["cited_by"]
+    assert not any("bild-och-funktionsmedicin" in fact for fact in data["cited_by"])
+
+
+def test_list_clauses_by_document_and_kind(cli):
+    rows = cli("list", "clauses", "--document", "uh-bfm-2026", "--kind", "routing", "--format", "json").json()
+    assert rows and all(r["document"] == "uh-bfm-2026" and r["statement"] == "routing" for r in rows)
+    assert "uh-bfm-2026-samband-och-gransdragning-till-andra-uppdrag-och-pagaende-arbete-8" in {r["id"] for r in rows}
+    everything = cli("list", "clauses", "--format", "json").json()
+    assert len(everything) == 124
+    bad = cli("list", "clauses", "--document", "uh-bfm-2025")
+    assert bad.exit_code == 2 and "uh-bfm-2026" in bad.stderr
+    assert cli("list", "posts", "--kind", "routing").exit_code == 2
+
+
+def test_show_sources_lists_every_clause_a_nodes_facts_rest_on_with_the_quote(cli):
+    text = cli("show", "sr-ortopedi-kontaktperson", "--sources", "--as-of", TODAY.isoformat()).stdout
+    assert "uh-ortopedi-2024-rapportering-2  (uh-ortopedi-2024 § Rapportering)" in text
+    assert "Till varje samordningsråd utses en kontaktperson bland deltagarna i koncernledning" in text
+    data = cli("show", "sr-ortopedi-kontaktperson", "--sources", "--format", "json").json()
+    documents = {entry["clause"]["document"] for entry in data["sources"]}
+    assert documents == {"uh-ortopedi-2024"}
