@@ -47,7 +47,7 @@ def require_node(backend: Any, node_id: str) -> dict[str, Any]:
 @data_options
 @handle_errors
 def list_command(what: str, document: str | None, statement: str | None, **options: Any) -> None:
-    """List what there is, with ids (default: councils): councils, bodies, posts, people, topics, clauses, rules, …
+    """List what there is, with ids (default: councils): councils, bodies, posts, people, topics, rules, queries, …
 
     \b
     Examples:

@@ -9,8 +9,7 @@ cites; a ``Clause`` node holds its document, section, verbatim text and statemen
 >>> from orgraph.resources import data_dir
 >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> [c["id"] for c in clauses(backend, document="uh-ortopedi-2024", statement="routing")][:2]
-['uh-ortopedi-2024-samband-och-gransdragning-till-andra-uppdrag-koncernovergripande-grupper-4', \
-'uh-ortopedi-2024-samband-och-gransdragning-till-andra-uppdrag-koncernovergripande-grupper-5']
+['uh-ortopedi-2024-beslutsfattande-5', 'uh-ortopedi-2024-beslutsfattande-6']
 >>> rested = sources_of(backend, "sr-ortopedi-kontaktperson")
 >>> rested[0]["clause"]["id"], rested[0]["facts"][0]
 ('uh-ortopedi-2024-rapportering-2', 'sr-ortopedi-kontaktperson')
