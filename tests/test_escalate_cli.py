@@ -10,7 +10,7 @@ from conftest import TODAY
 
 from orgraph import vocabulary
 
-ORTOPEDI_2024 = "[RS 2024-00784 (2024-05-21) § Beslutsfattande]"
+ORTOPEDI_2024 = "[RS 2024-00784 (2024-05-21) § Beslutsfattande (uh-ortopedi-2024-beslutsfattande-5)]"
 
 
 def test_region_wide_decision_reads_as_a_sentence_chain(cli):
@@ -21,12 +21,14 @@ def test_region_wide_decision_reads_as_a_sentence_chain(cli):
     # samordningsrådets kontaktperson."; Rapportering: the contact person sits in the leadership group.
     assert lines[2:6] == [
         "1. Ordförande, samordningsråd ortopedi (vakant) → Kontaktperson, samordningsråd ortopedi (vakant)",
-        "   Ordförande kan lyfta behov av regiongemensamt beslutsfattande till rådets kontaktperson. "
+        "   Ordförande kan lyfta behov av regiongemensamt beslutsfattande till samordningsrådets kontaktperson. "
         + ORTOPEDI_2024,
         "2. Kontaktperson, samordningsråd ortopedi (vakant) → Ledningsgrupp hälso- och sjukvård",
-        "   Kontaktpersonen är en av deltagarna i ledningsgruppen. [RS 2024-00784 (2024-05-21) § Rapportering]",
+        "   Kontaktpersonen utses bland deltagarna i koncernledning hälso- och sjukvård. "
+        "[RS 2024-00784 (2024-05-21) § Rapportering (uh-ortopedi-2024-rapportering-2)]",
     ]
-    assert lines[6] == "Ledningsgrupp hälso- och sjukvård holds the mandate."
+    assert lines[6].startswith("   (härlett / inferred: The texts stop at the contact person")  # an inferred hop
+    assert lines[7] == "Ledningsgrupp hälso- och sjukvård holds the mandate."
     assert lines[0].startswith("Samordningsråd ortopedi: Behov av regiongemensamt beslut (region-wide-decision)")
 
 
@@ -60,7 +62,7 @@ def test_the_chair_decides_regional_routines(cli):
     assert result.exit_code == 0
     assert ("Ordförande, samordningsråd bild- och funktionsmedicin (vakant) holds the mandate and decides: "
             "no escalation.") in result.stdout
-    assert "[RS 2024-00784 (2026-06-16) § Beslutsfattande]" in result.stdout
+    assert "[RS 2024-00784 (2026-06-16) § Beslutsfattande (uh-bfm-2026-beslutsfattande-4)]" in result.stdout
 
 
 def test_silent_text_answers_no_route_stated_and_names_the_text_that_is_not(cli):
@@ -127,8 +129,9 @@ def test_reporting_line_of_a_participant(cli):
                         "Sahlgrenska Universitetssjukhuset) —REPORTS_TO→ Förvaltningschef, Sahlgrenska "
                         "Universitetssjukhuset (Cecilia Wärn Holmberg, Sahlgrenska Universitetssjukhuset)")
     assert lines[2] == ("   Deltagarna rapporterar i sin ordinarie linjestruktur. "
-                        "[RS 2024-00784 (2024-05-21) § Rapportering]")
-    assert "—REPORTS_TO→ Regiondirektör (Helena Strandberg Vik, Koncernkontoret)" in lines[3]
+                        "[RS 2024-00784 (2024-05-21) § Rapportering (uh-ortopedi-2024-rapportering-1)]")
+    assert lines[3].startswith("   (härlett / inferred: ")  # the line to the head is the model's reading
+    assert "—REPORTS_TO→ Regiondirektör (Helena Strandberg Vik, Koncernkontoret)" in lines[4]
     assert lines[-2].endswith("—POST_OF→ Västra Götalandsregionen")
 
 

@@ -277,12 +277,15 @@ def test_plain_escalation_is_json_with_the_documented_keys(fictional):
 
     data = json.loads(json.dumps(plain(escalate(fictional(), "sr-ortopedi", "region-wide-decision"))))
     assert set(data) == {"council", "topic", "as_of", "start", "routes", "decided_at_start", "stated",
-                         "mandate_documents", "other_starts", "other_texts"}
+                         "mandate_documents", "other_starts", "other_texts", "stated_only"}
     hop = data["routes"][0]["hops"][0]
     assert set(hop) == {"from_id", "from_name", "from_kind", "to_id", "to_name", "to_kind", "type", "reason",
-                        "source", "holder", "administration", "from_holder", "from_administration"}
+                        "source", "holder", "administration", "from_holder", "from_administration", "basis",
+                        "rationale"}
     assert hop["source"] == {"document": "uh-ortopedi-2024", "number": "RS 2024-00784", "date": "2024-05-21",
-                             "section": "Beslutsfattande"}
+                             "section": "Beslutsfattande", "clause": "uh-ortopedi-2024-beslutsfattande-5",
+                             "quote": "Ordförande kan lyfta behov av regiongemensamt beslutsfattande till "
+                                      "samordningsrådets kontaktperson."}
     assert hop["holder"] == {"id": "stefan-hallengren", "name": "Stefan Hallengren"}
     assert data["as_of"] == TODAY.isoformat() and data["topic"]["id"] == "region-wide-decision"
 

@@ -120,13 +120,15 @@ def test_diff_against_names_a_changed_citation(cli, data_copy, seed_dir):
     path = data_copy / "councils" / "ortopedi.yaml"
     text = path.read_text(encoding="utf-8")
     line = next(x for x in text.splitlines() if "type: NOMINATES_TO, to: npo" in x)
-    path.write_text(text.replace(line, line.replace("section: Uppdragsbeskrivning", "section: Arbetsorganisation")),
-                    encoding="utf-8")
+    path.write_text(text.replace(line, line.replace("uh-ortopedi-2024-uppdragsbeskrivning-13",
+                                                    "uh-ortopedi-2024-arbetsorganisation-12")), encoding="utf-8")
     found = cli("diff", "--data", data_copy, "--against", seed_dir, "--format", "json").json()
     [(_, _, change)] = _changes(found)
     assert change["change"] == "changed" and change["changed"] == {}
-    assert change["citation"] == {"old": {"document": "uh-ortopedi-2024", "section": "Uppdragsbeskrivning"},
-                                  "new": {"document": "uh-ortopedi-2024", "section": "Arbetsorganisation"}}
+    assert change["citation"] == {"old": {"document": "uh-ortopedi-2024", "section": "Uppdragsbeskrivning",
+                                          "clauses": ["uh-ortopedi-2024-uppdragsbeskrivning-13"]},
+                                  "new": {"document": "uh-ortopedi-2024", "section": "Arbetsorganisation",
+                                          "clauses": ["uh-ortopedi-2024-arbetsorganisation-12"]}}
 
 
 def _git(repo: Path, *args: str) -> str:

@@ -44,12 +44,19 @@ def test_the_reader_finds_the_template_headings(seed_dir):
     assert not any("Postadress" in s or "Vänersborg" in s for s in sentences)
 
 
+DOCUMENTS_ONLY = """\
+nodes:
+  - {id: uh-bfm-2026, kind: Document, name: Uppdragshandling 2026, props: {file: sources/uh-bfm-2026.txt}}
+  - {id: uh-ortopedi-2024, kind: Document, name: Uppdragshandling 2024, props: {file: sources/uh-ortopedi-2024.txt}}
+"""
+
+
 def _model(tmp_path, seed_dir, extra: str):
     """The seed's documents and texts, and one more file."""
     (tmp_path / "sources").mkdir()
     for document in SHA256:
         shutil.copy(seed_dir / "sources" / f"{document}.txt", tmp_path / "sources")
-    shutil.copy(seed_dir / "documents.yaml", tmp_path)
+    (tmp_path / "documents.yaml").write_text(DOCUMENTS_ONLY, encoding="utf-8")
     (tmp_path / "extra.yaml").write_text(textwrap.dedent(extra), encoding="utf-8")
     return tmp_path
 

@@ -182,8 +182,8 @@ def test_details_have_properties_holders_with_dates_and_sources(seed_model):
     post = data["details"]["hs-direktor"]
     holders = [e for e in edges_of(data) if e["type"] == "HOLDS" and e["to"] == "hs-direktor"]
     assert holders == [{"from": "jonas-claesson", "to": "hs-direktor", "type": "HOLDS",  # the page lists these
-                        "props": {"valid_from": "2026-06-16"}, "source": "RS 2024-00784 (2026-06-16) § Beslutsordning"}]
-    assert post["sources"] == ["RS 2024-00784 (2026-06-16) § Beslutsordning"]  # as the command line writes it
+                        "props": {"valid_from": "2026-06-16"}, "source": "RS 2024-00784 (2026-06-16) § Datum för beslut"}]
+    assert post["sources"] == ["RS 2024-00784 (2026-06-16) § Datum för beslut"]  # as the command line writes it
     council = data["details"]["sr-ortopedi"]
     assert council["properties"]["meetings_min"] == 4 and "purpose" in council["properties"]
     assert {"from": "sr-ortopedi", "to": "uh-ortopedi-2024", "type": "HAS_MANDATE"} in [
@@ -227,7 +227,8 @@ def cited(value):
         return [cited(v) for v in value]
     if not isinstance(value, dict):
         return value
-    if set(value) == {"document", "number", "date", "section"}:
+    if {"document", "number", "date", "section"} <= set(value) <= {"document", "number", "date", "section", "clause",
+                                                                   "quote"}:
         document = {"number": value["number"], "date": value["date"], "name": value["document"]}
         return citation({"source_document": value["document"], "source_section": value["section"]},
                         lambda _: document)

@@ -133,7 +133,7 @@ def test_search_finds_a_node_and_shows_its_details(open_page, seed_file):
     assert details.is_visible()
     assert details.locator("h2").text_content() == "Hälso- och sjukvårdsdirektör"
     assert "Jonas Claesson" in details.text_content() and "2026-06-16" in details.text_content()
-    assert "RS 2024-00784 (2026-06-16) § Beslutsordning" in details.text_content()
+    assert "RS 2024-00784 (2026-06-16) § Datum för beslut" in details.text_content()
     assert page.view("v => v.network.getSelectedNodes()") == ["hs-direktor"]
     page.page.fill("#search", "lg-hs")
     assert page.page.locator("#search-results button").first.get_attribute("data-id") == "lg-hs"
@@ -162,7 +162,7 @@ def test_clicking_a_node_or_an_edge_shows_its_details(open_page, seed_file):
     page.wait_until("() => document.querySelector('#details').textContent.includes('HOLDS')")
     text = details.text_content()
     assert "HOLDS" in text and "valid from2026-06-16" in text
-    assert "RS 2024-00784 (2026-06-16) § Beslutsordning" in text
+    assert "RS 2024-00784 (2026-06-16) § Datum för beslut" in text
     details.locator("button.link", has_text="Hälso- och sjukvårdsdirektör").click()
     assert details.locator("h2").text_content() == "Hälso- och sjukvårdsdirektör"
     assert "Jonas Claesson" in details.text_content()
@@ -188,7 +188,7 @@ def test_escalation_explorer_highlights_the_route_hop_by_hop(open_page, seed_fil
     ends = [(hops.nth(i).get_attribute("data-from"), hops.nth(i).get_attribute("data-to")) for i in range(2)]
     assert ends == expected
     text = page.page.locator("#esc-result").text_content()
-    assert "Ordförande kan lyfta behov av regiongemensamt beslutsfattande till rådets kontaktperson." in text
+    assert "Ordförande kan lyfta behov av regiongemensamt beslutsfattande till samordningsrådets kontaktperson." in text
     assert "RS 2024-00784 (2024-05-21) § Beslutsfattande" in text
     colours = page.view("v => ['sr-bild-och-funktionsmedicin', 'lg-hs'].map(id => v.nodes.get(id).color.background)")
     council_colour = vocabulary.LABELS["Council"].colour
@@ -308,9 +308,9 @@ def test_hostile_names_show_as_text_and_run_nothing(open_page, data_copy, tmp_pa
     council_file = data_copy / "councils" / "ortopedi.yaml"
     text = council_file.read_text(encoding="utf-8")
     text = text.replace("    name: Samordningsråd ortopedi\n", f'    name: "{HOSTILE}"\n', 1)
-    reason = "Ordförande kan lyfta behov av regiongemensamt beslutsfattande till rådets kontaktperson."
+    reason = "Ordförande kan lyfta behov av regiongemensamt beslutsfattande till samordningsrådets kontaktperson."
     assert reason in text
-    text = text.replace(f"reason: {reason}", 'reason: "</script><svg onload=alert(2)>"', 1)
+    text = text.replace(f'reason: "{reason}"', 'reason: "</script><svg onload=alert(2)>"', 1)
     council_file.write_text(text, encoding="utf-8")
     page = open_page(write_html(MemoryBackend(load(data_copy), TODAY), tmp_path / "hostile.html"))
     page.page.fill("#search", "<img")

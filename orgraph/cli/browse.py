@@ -16,6 +16,7 @@ from orgraph.cli.common import (
     unknown,
 )
 from orgraph.cli.completion import complete_nodes
+from orgraph.vocabulary import Kind, Statement
 
 LIST_COLUMNS = {
     "councils": ["id", "name", "mandates"],
@@ -25,6 +26,7 @@ LIST_COLUMNS = {
     "people": ["id", "name", "posts"],
     "documents": ["id", "number", "date", "decided", "name"],
     "topics": ["id", "name", "default_role"],
+    "clauses": ["id", "statement", "section", "text"],
 }
 EXTRA_LISTS: dict[str, Any] = {}  # other commands add "rules" and "queries" here
 
@@ -39,16 +41,22 @@ def require_node(backend: Any, node_id: str) -> dict[str, Any]:
 
 @click.command("list")
 @click.argument("what", type=click.Choice(sorted([*LIST_COLUMNS, "rules", "queries"])), default="councils")
+@click.option("--document", metavar="ID", help="clauses: only those of this document")
+@click.option("--kind", "statement", type=click.Choice(sorted(map(str, Statement))),
+              help="clauses: only this kind of statement")
 @data_options
 @handle_errors
-def list_command(what: str, **options: Any) -> None:
+def list_command(what: str, document: str | None, statement: str | None, **options: Any) -> None:
     """List what there is, with ids (default: councils): councils, bodies, posts, people, topics, rules, queries, …
 
     \b
     Examples:
       orgraph list
       orgraph list posts --data fictional --as-of 2025-01-01
+      orgraph list clauses --document uh-ortopedi-2024 --kind routing
     """
+    if (document or statement) and what != "clauses":
+        raise UsageError("--document and --kind filter clauses only: orgraph list clauses --document ID")
     if what in ("rules", "queries"):  # those commands' modules add their lists when imported (on demand)
         import orgraph.cli.check
         import orgraph.cli.database  # noqa: F401
@@ -56,10 +64,19 @@ def list_command(what: str, **options: Any) -> None:
         rows, columns = EXTRA_LISTS[what](options)
     else:
         from orgraph.query.catalog import listing
+        from orgraph.query.citing import clauses
 
         backend = open_backend(options)
         try:
-            rows, columns = listing(backend, what), LIST_COLUMNS[what]
+            if what == "clauses":
+                if document is not None:
+                    found = backend.node(document)
+                    if found is None or found["kind"] != Kind.DOCUMENT:
+                        raise unknown("document", document, [n["id"] for n in backend.nodes([Kind.DOCUMENT])])
+                rows = clauses(backend, document, statement)
+            else:
+                rows = listing(backend, what)
+            columns = LIST_COLUMNS[what]
         finally:
             backend.close()
     from orgraph.output.text import table
@@ -69,23 +86,35 @@ def list_command(what: str, **options: Any) -> None:
 
 @click.command("show")
 @click.argument("node_id", metavar="NODE", shell_complete=complete_nodes)
+@click.option("--sources", "with_sources", is_flag=True,
+              help="every clause the node's facts (and its relations') rest on, with the quote")
 @data_options
 @handle_errors
-def show_command(node_id: str, **options: Any) -> None:
+def show_command(node_id: str, with_sources: bool, **options: Any) -> None:
     """A node, its properties, its holders (for a post) and its neighbours by relationship type.
+
+    For a clause (an id from orgraph list clauses): its document, heading, verbatim text, and the facts
+    that cite it.
 
     \b
     Examples:
       orgraph show lg-hs
       orgraph show sr-ortopedi --format json
+      orgraph show sr-ortopedi-kontaktperson --sources
+      orgraph show uh-ortopedi-2024-beslutsfattande-5
     """
     from orgraph.output.browse import show_text
     from orgraph.query.catalog import describe
+    from orgraph.query.citing import cited_by, sources_of
 
     backend = open_backend(options)
     try:
-        require_node(backend, node_id)
+        node = require_node(backend, node_id)
         described = describe(backend, node_id)
+        if node["kind"] == Kind.CLAUSE:
+            described["cited_by"] = cited_by(backend, node_id)
+        if with_sources:
+            described["sources"] = sources_of(backend, node_id)
     finally:
         backend.close()
     emit(options, described, show_text)

@@ -30,25 +30,29 @@ from orgraph.output.escalation import escalation_text, reporting_text
 @click.option("--from", "from_post", metavar="POST", shell_complete=complete_posts,
               help="the council's post that raises it (default: the "
               "topic's default role; the council itself when it has none)")
+@click.option("--stated-only", is_flag=True,
+              help="only what the texts state: leave out the hops and deciders the model infers")
 @data_options
 @handle_errors
-def escalate_command(council: str, topic: str, from_post: str | None, **options: Any) -> None:
+def escalate_command(council: str, topic: str, from_post: str | None, stated_only: bool, **options: Any) -> None:
     """Where a question of TOPIC raised in COUNCIL goes, hop by hop, to whoever holds the mandate.
 
     Every hop names the post or body, its holder on the date and administration, why the hop applies
-    and where the documents say so. Alternatives are shown as separate routes. Exit 1 when the
-    council's text states no route for the topic.
+    and where the documents say so (the clause, the council's own text first). A hop the model infers is
+    marked "härlett / inferred" with its reason; --stated-only leaves such hops out. Alternatives are
+    shown as separate routes. Exit 1 when the council's text states no route for the topic.
 
     \b
     Examples:
       orgraph escalate sr-ortopedi --topic region-wide-decision
+      orgraph escalate sr-ortopedi --topic region-wide-decision --stated-only
       orgraph escalate sr-ortopedi --topic outside-mandate --data fictional --format json
     """
     from orgraph.query.escalation import UnknownId, escalate
 
     backend = open_backend(options)
     try:
-        found = escalate(backend, council, topic, from_post)
+        found = escalate(backend, council, topic, from_post, stated_only)
     except UnknownId as error:
         raise _unknown_listing_all(error) from None
     finally:

@@ -15,7 +15,7 @@ relation is declared (``Model.locations``, ``Model.relation_locations``).
 'Samordningsråd ortopedi'
 >>> file, line = model.locations["sr-ortopedi"]
 >>> file.endswith("ortopedi.yaml"), line
-(True, 5)
+(True, 6)
 """
 
 from __future__ import annotations

@@ -35,6 +35,16 @@ def show_text(described: dict[str, Any]) -> str:
     for group, nodes in described["relations"].items():
         lines.append(f"{group}")
         lines += [f"  {n['name']}  ({n['kind']}, {n['id']})" for n in nodes]
+    if "cited_by" in described:  # a clause: the facts that rest on it
+        lines.append("cited by")
+        lines += [f"  {fact}" for fact in described["cited_by"]] or ["  (nothing)"]
+    if "sources" in described:  # show --sources: every clause the node's facts rest on, with the quote
+        lines.append("sources")
+        for entry in described["sources"]:
+            clause = entry["clause"]
+            lines.append(f"  {clause['id']}  ({clause['document']} § {clause['section']})")
+            lines.append(f"    \u201d{clause['text']}\u201d")
+            lines.append(f"    for: {'; '.join(entry['facts'])}")
     return "\n".join(lines)
 
 

@@ -10,22 +10,43 @@ from __future__ import annotations
 
 from typing import Any
 
+from orgraph.i18n import N_, gettext
 from orgraph.output.text import citation
-from orgraph.vocabulary import Kind
+from orgraph.vocabulary import Basis, Kind
 
 __all__ = ["escalation_text", "reporting_text", "who"]
 
 VACANT = "vakant"
+#: The mark of a hop or decider the model infers (the texts do not state it), Swedish first.
+INFERRED = N_("inferred")
+
+
+def both(message: str) -> str:
+    """A message in Swedish, then English: ``härlett / inferred``.
+
+    >>> both(INFERRED)
+    'härlett / inferred'
+    """
+    return f"{gettext('sv')(message)} / {gettext('en')(message)}"
+
+
+def _inferred(item: Any, indent: str = "   ") -> list[str]:
+    """The line that marks an inferred hop or decider, with the model's rationale."""
+    if getattr(item, "basis", None) != Basis.INFERRED:
+        return []
+    return [f"{indent}({both(INFERRED)}{': ' + item.rationale if item.rationale else ''})"]
 
 
 
 def _cite(source: Any) -> str:
-    """``RS 2024-00784 (2024-05-21) § Beslutsfattande``, as :func:`orgraph.output.text.citation` writes it."""
+    """``RS 2024-00784 (2024-05-21) § Beslutsfattande (uh-ortopedi-2024-beslutsfattande-5)``: as
+    :func:`orgraph.output.text.citation` writes it, and the clause cited."""
     if source is None:
         return ""
     document = {"number": source.number, "date": source.date, "name": source.document}
     props = {"source_document": source.document, "source_section": source.section}
-    return citation(props, lambda _: document)
+    clause = f" ({source.clause})" if getattr(source, "clause", None) else ""
+    return citation(props, lambda _: document) + clause
 
 
 def who(name: str, kind: str, holder: Any, administration: Any) -> str:
@@ -50,6 +71,7 @@ def _hop_lines(hops: Any, show_type: bool = False) -> list[str]:
         lines.append(f"{index}. {who(hop.from_name, hop.from_kind, hop.from_holder, hop.from_administration)}"
                      f"{arrow}{who(hop.to_name, hop.to_kind, hop.holder, hop.administration)}")
         lines += _explained(hop.reason, hop.source)
+        lines += _inferred(hop)
     return lines
 
 
@@ -83,6 +105,7 @@ def escalation_text(found: Any) -> str:
         decider = found.routes[0].decider
         lines.append(f"{raiser} holds the mandate and decides: no escalation.")
         lines += _explained(decider.reason, decider.source)
+        lines += _inferred(decider)
         return "\n".join(lines)
     count = len(found.routes)
     lines.append(f"Raised by {raiser}; " + ("one route:" if count == 1 else f"{count} alternative routes:"))
@@ -91,12 +114,15 @@ def escalation_text(found: Any) -> str:
             lines.append(f"\nAlternative {number}:")
         lines += _hop_lines(route.hops)
         if route.decider is None:
-            lines.append("The data names nobody on this route who holds the mandate.")
+            lines.append("The texts name nobody on this route who holds the mandate (--stated-only: "
+                         "inferred hops left out)." if getattr(found, "stated_only", False) else
+                         "The data names nobody on this route who holds the mandate.")
         else:
             decider = route.decider
             lines.append(f"{who(decider.name, decider.kind, decider.holder, decider.administration)} "
                          "holds the mandate.")
             lines += _explained(decider.reason, decider.source)
+            lines += _inferred(decider)
     if found.other_starts:
         lines.append("\nThe council's other posts of this role raise it too, each by its own route:")
         lines += _starts(found.other_starts)

@@ -12,7 +12,7 @@ A backend without files (Neo4j) locates nothing.
 >>> locator = Locator.of(MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23)))
 >>> file, line = locator.node("sr-ortopedi")
 >>> file.endswith("ortopedi.yaml"), line
-(True, 5)
+(True, 6)
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ __all__ = ["Diff", "CouncilChanges", "PostChange", "NodeChange", "RelationChange
            "diff_versions", "CITATION_KEYS"]
 
 #: The properties that carry a node's or relationship's citation.
-CITATION_KEYS = ("source_document", "source_section")
+CITATION_KEYS = ("source_document", "source_section", "source_clauses")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class PostChange:
 class NodeChange:
     """A node that ``began``/``ended``/was ``renamed`` (dates) or was ``added``/``removed``/``changed`` (versions).
 
-    ``properties`` holds the changed properties, ``citation`` a changed citation (document, section).
+    ``properties`` holds the changed properties, ``citation`` a changed citation (document, section, clauses).
     """
 
     node: Ref
@@ -194,7 +194,8 @@ def _compare(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Change
     """The changed properties, and the changed citation, of one node or relationship."""
     changed = {key: Change(old.get(key), new.get(key)) for key in sorted(set(old) | set(new))
                if key not in CITATION_KEYS and canonical({"v": old.get(key)}) != canonical({"v": new.get(key)})}
-    cited = [{"document": props.get(CITATION_KEYS[0]), "section": props.get(CITATION_KEYS[1])}
+    cited = [{"document": props.get(CITATION_KEYS[0]), "section": props.get(CITATION_KEYS[1]),
+              **({"clauses": props[CITATION_KEYS[2]]} if props.get(CITATION_KEYS[2]) else {})}
              if props.get(CITATION_KEYS[0]) else None for props in (old, new)]
     return changed, Change(cited[0], cited[1]) if cited[0] != cited[1] else None
 

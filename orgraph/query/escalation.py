@@ -38,13 +38,23 @@ False
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from orgraph import vocabulary
 from orgraph.backends.base import IN, OUT, Backend, related
-from orgraph.vocabulary import Kind, Rel
+from orgraph.query.escalation_shapes import (  # the answer's shapes, re-exported here
+    DocumentRef,
+    Escalation,
+    EscalationHop,
+    OtherText,
+    Party,
+    Ref,
+    Route,
+    Source,
+    TopicRef,
+    UnknownId,
+)
+from orgraph.vocabulary import Basis, Kind, Rel
 
 __all__ = ["MAX_HOPS", "UnknownId", "Ref", "Source", "DocumentRef", "Party", "EscalationHop", "Route", "TopicRef",
            "OtherText", "Escalation", "out_neighbours", "HopReader", "council_posts", "escalate"]
@@ -53,122 +63,6 @@ __all__ = ["MAX_HOPS", "UnknownId", "Ref", "Source", "DocumentRef", "Party", "Es
 MAX_HOPS = 25
 
 
-class UnknownId(LookupError):
-    """An id that is not in the model (or not of the kind asked for); ``valid`` lists the choices."""
-
-    def __init__(self, kind: str, value: str, valid: list[str]):
-        self.kind, self.value, self.valid = kind, value, valid
-        super().__init__(f"unknown {kind} {value!r}")
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A node by id and name."""
-
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a relationship comes from: the document's id, registry number and date, and the section."""
-
-    document: str
-    number: str | None
-    date: dt.date | str | None
-    section: str | None
-
-
-@dataclass(frozen=True)
-class DocumentRef:
-    """A mandate document: id, name, registry number, date and decision date (``None``: never decided)."""
-
-    id: str
-    name: str
-    number: str | None
-    date: dt.date | str | None
-    decided: dt.date | str | None
-
-
-@dataclass(frozen=True)
-class Party:
-    """A post or body on a route: its holder (``None`` for a vacant post or a body) and administration.
-
-    For a decider, ``reason`` and ``source`` are those of its ``MAY_DECIDE`` edge.
-    """
-
-    id: str
-    name: str
-    kind: str
-    holder: Ref | None
-    administration: Ref | None
-    reason: str | None = None
-    source: Source | None = None
-
-
-@dataclass(frozen=True)
-class EscalationHop:
-    """One relationship walked: ``from -[type]-> to``, why (``reason``) and where it is written.
-
-    ``holder`` and ``administration`` describe the node reached (``to``), ``from_holder`` and
-    ``from_administration`` the node left; a post with several holders names the first by id.
-    """
-
-    from_id: str
-    from_name: str
-    from_kind: str
-    to_id: str
-    to_name: str
-    to_kind: str
-    type: str
-    reason: str | None
-    source: Source | None
-    holder: Ref | None
-    administration: Ref | None
-    from_holder: Ref | None
-    from_administration: Ref | None
-
-
-@dataclass(frozen=True)
-class Route:
-    """The hops of one route, in order, and who holds the mandate at its end (``None``: nobody stated)."""
-
-    hops: tuple[EscalationHop, ...]
-    decider: Party | None
-
-
-@dataclass(frozen=True)
-class TopicRef:
-    """A topic by id, its name in the data and the question it stands for."""
-
-    id: str
-    name: str
-    question: str
-
-
-@dataclass(frozen=True)
-class OtherText:
-    """Another council whose text states a route for the topic: the document it cites, where it ends."""
-
-    council: Ref
-    documents: tuple[DocumentRef, ...]
-    deciders: tuple[Ref, ...]
-
-
-@dataclass(frozen=True)
-class Escalation:
-    """The answer of :func:`escalate`; see the module docstring for how it is computed."""
-
-    council: Ref
-    topic: TopicRef
-    as_of: dt.date | str | None
-    start: Party
-    routes: tuple[Route, ...]
-    decided_at_start: bool
-    stated: bool
-    mandate_documents: tuple[DocumentRef, ...]
-    other_starts: tuple[Ref, ...]
-    other_texts: tuple[OtherText, ...]
 
 
 # --- reading the graph through the generic backend API -------------------------------------------
@@ -186,7 +80,15 @@ def _ref(node: dict[str, Any]) -> Ref:
     return Ref(node["id"], node["name"])
 
 
-def _source(backend: Backend, props: dict[str, Any]) -> Source | None:
+def _source(backend: Backend, props: dict[str, Any], prefer: frozenset[str] = frozenset()) -> Source | None:
+    """The citation to show: the first cited clause that stands in one of the ``prefer`` documents (the
+    council's own mandate), else the first clause, else the older document and section."""
+    clauses = [c for c in (backend.node(i) for i in props.get("source_clauses") or ()) if c is not None]
+    if clauses:
+        chosen = next((c for c in clauses if c.get("document") in prefer), clauses[0])
+        document = backend.node(chosen["document"]) or {}
+        return Source(chosen["document"], document.get("number"), document.get("date"), chosen.get("section"),
+                      chosen["id"], chosen.get("text"))
     document_id = props.get("source_document")
     if not document_id:
         return None
@@ -201,8 +103,10 @@ def _document(node: dict[str, Any]) -> DocumentRef:
 class HopReader:
     """The backend, with the holder and administration of each node worked out once."""
 
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: Backend, prefer: frozenset[str] = frozenset(), stated_only: bool = False):
         self.backend = backend
+        self.stated_only = stated_only  # follow only what a clause states (no inferred hop or decider)
+        self.prefer = prefer  # the documents whose clauses are cited first (the council's own mandate)
         self._people: dict[str, tuple[Ref | None, Ref | None]] = {}
 
     def node(self, node_id: str) -> dict[str, Any]:
@@ -232,8 +136,10 @@ class HopReader:
 
     def party(self, node: dict[str, Any], edge: dict[str, Any] | None = None) -> Party:
         holder, administration = self.staffing(node)
-        return Party(node["id"], node["name"], node["kind"], holder, administration,
-                     (edge or {}).get("reason"), _source(self.backend, edge) if edge else None)
+        edge = edge or {}
+        return Party(node["id"], node["name"], node["kind"], holder, administration, edge.get("reason"),
+                     _source(self.backend, edge, self.prefer) if edge else None, edge.get("basis"),
+                     edge.get("rationale"))
 
     def hop(self, start: dict[str, Any], neighbour: Any) -> EscalationHop:
         end = neighbour.node
@@ -241,8 +147,9 @@ class HopReader:
         from_holder, from_administration = self.staffing(start)
         props = neighbour.properties
         return EscalationHop(start["id"], start["name"], start["kind"], end["id"], end["name"], end["kind"],
-                             neighbour.type, props.get("reason"), _source(self.backend, props), holder,
-                             administration, from_holder, from_administration)
+                             neighbour.type, props.get("reason"), _source(self.backend, props, self.prefer), holder,
+                             administration, from_holder, from_administration, props.get("basis"),
+                             props.get("rationale"))
 
 
 # --- escalation ----------------------------------------------------------------------------------
@@ -263,14 +170,15 @@ class Deciders:
     backend order counts (as listing the topic's deciders by id would give).
     """
 
-    def __init__(self, backend: Backend, topic_id: str):
-        self.backend, self.topic_id = backend, topic_id
+    def __init__(self, backend: Backend, topic_id: str, stated_only: bool = False):
+        self.backend, self.topic_id, self.stated_only = backend, topic_id, stated_only
         self._known: dict[str, dict[str, Any] | None] = {}
 
     def get(self, node_id: str, default: dict[str, Any] | None = None) -> dict[str, Any] | None:
         if node_id not in self._known:
             edges = [n.properties for n in out_neighbours(self.backend, node_id, Rel.MAY_DECIDE)
-                     if n.node["id"] == self.topic_id]
+                     if n.node["id"] == self.topic_id
+                     and not (self.stated_only and n.properties.get("basis") == Basis.INFERRED)]
             self._known[node_id] = edges[-1] if edges else None
         found = self._known[node_id]
         return default if found is None else found
@@ -300,7 +208,8 @@ def _walk(reader: HopReader, node: dict[str, Any], hops: tuple[EscalationHop, ..
     """One step of :func:`_routes` (a plain function, not a closure: a recursive closure is a reference
     cycle, left for the garbage collector with every route it built)."""
     onward = sorted((n for n in out_neighbours(reader.backend, node["id"], Rel.ESCALATES_TO)
-                     if n.properties.get("topic") == topic_id and n.node["id"] not in seen),
+                     if n.properties.get("topic") == topic_id and n.node["id"] not in seen
+                     and not (reader.stated_only and n.properties.get("basis") == Basis.INFERRED)),
                     key=lambda n: (n.node["kind"] != Kind.POST, n.node["id"],
                                    str(n.properties.get("source_document"))))
     if hops and (not onward or len(hops) >= MAX_HOPS):
@@ -338,20 +247,23 @@ def _start(backend: Backend, council: dict[str, Any], topic: dict[str, Any],
     return candidates[0], candidates[1:]
 
 
-def escalate(backend: Backend, council_id: str, topic: str, from_post: str | None = None) -> Escalation:
+def escalate(backend: Backend, council_id: str, topic: str, from_post: str | None = None,
+             stated_only: bool = False) -> Escalation:
     """Where a question of ``topic`` raised in ``council_id`` goes, on the backend's date.
+
+    ``stated_only`` follows only what the texts state: a hop or a decider whose ``basis`` is ``inferred``
+    is left out (a route then ends where the texts stop, with no decider).
 
     Raises :class:`UnknownId` (with the valid choices) for an unknown council, topic or post.
     """
     council = _require(backend, council_id, "council", Kind.COUNCIL)
     topic_node = _require(backend, topic, "topic", Kind.TOPIC)
-    reader = HopReader(backend)
+    mandates = _mandates(backend, council_id)
+    reader = HopReader(backend, frozenset(d.id for d in mandates), stated_only)
     start, same_role = _start(backend, council, topic_node, from_post)
-    deciders = Deciders(backend, topic)
+    deciders = Deciders(backend, topic, stated_only)
     routes = _routes(reader, start, topic, deciders)
     stated = bool(routes)
-    mandates = tuple(_document(n.node) for n in sorted(out_neighbours(backend, council_id, Rel.HAS_MANDATE),
-                                                        key=lambda n: n.node["id"]))
     if stated:
         others = [p for p in same_role if _routes(reader, p, topic, deciders)]
     else:
@@ -368,7 +280,14 @@ def escalate(backend: Backend, council_id: str, topic: str, from_post: str | Non
         mandate_documents=mandates,
         other_starts=tuple(_ref(p) for p in others),
         other_texts=() if stated or others else _other_texts(reader, council_id, topic, deciders),
+        stated_only=stated_only,
     )
+
+
+def _mandates(backend: Backend, council_id: str) -> tuple[DocumentRef, ...]:
+    """The council's mandate documents (``HAS_MANDATE``), by id."""
+    return tuple(_document(n.node) for n in sorted(out_neighbours(backend, council_id, Rel.HAS_MANDATE),
+                                                    key=lambda n: n.node["id"]))
 
 
 def _other_texts(reader: HopReader, council_id: str, topic_id: str,
@@ -381,7 +300,9 @@ def _other_texts(reader: HopReader, council_id: str, topic_id: str,
         if council["id"] == council_id:
             continue
         start, _ = _start(backend, council, topic_node, None)
-        routes = _routes(reader, start, topic_id, deciders)
+        own = HopReader(backend, frozenset(d.id for d in _mandates(backend, council["id"])),  # its text first
+                        reader.stated_only)
+        routes = _routes(own, start, topic_id, deciders)
         if not routes:
             continue
         cited = {h.source.document for r in routes for h in r.hops if h.source}

@@ -10,7 +10,7 @@ line's formatter): the page only shows them.
 >>> from orgraph.resources import data_dir
 >>> backend = MemoryBackend(load(data_dir("seed")), dt.date(2026, 11, 23))
 >>> details(citer(backend), backend.node("sr-ortopedi"))["sources"]
-['RS 2024-00784 (2024-05-21) § Uppdragshandling']
+['RS 2024-00784 (2024-05-21) § Uppdragshandling för samordningsråd']
 """
 
 from __future__ import annotations
