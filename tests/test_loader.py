@@ -58,7 +58,7 @@ def test_duplicate_id_names_both_places(data_copy):
                                              encoding="utf-8")
     [problem] = problems_of(data_copy)
     assert problem.value == "lg-hs" and problem.line == 2 and problem.file.endswith("zz-extra.yaml")
-    assert "region.yaml:40" in problem.message
+    assert "region.yaml:41" in problem.message
 
 
 def test_bad_date_is_refused(data_copy):

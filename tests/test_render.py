@@ -182,7 +182,9 @@ def test_details_have_properties_holders_with_dates_and_sources(seed_model):
     post = data["details"]["hs-direktor"]
     holders = [e for e in edges_of(data) if e["type"] == "HOLDS" and e["to"] == "hs-direktor"]
     assert holders == [{"from": "jonas-claesson", "to": "hs-direktor", "type": "HOLDS",  # the page lists these
-                        "props": {"valid_from": "2026-06-16"}, "source": "RS 2024-00784 (2026-06-16) § Datum för beslut"}]
+                        "props": {"basis": "stated", "source_clauses": ["uh-bfm-2026-datum-for-beslut-2"],
+                                  "valid_from": "2026-06-16"},
+                        "source": "RS 2024-00784 (2026-06-16) § Datum för beslut"}]
     assert post["sources"] == ["RS 2024-00784 (2026-06-16) § Datum för beslut"]  # as the command line writes it
     council = data["details"]["sr-ortopedi"]
     assert council["properties"]["meetings_min"] == 4 and "purpose" in council["properties"]
