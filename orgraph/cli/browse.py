@@ -12,6 +12,7 @@ from orgraph.cli.common import (
     data_options,
     emit,
     handle_errors,
+    lang_option,
     open_backend,
     unknown,
 )
@@ -88,9 +89,10 @@ def list_command(what: str, document: str | None, statement: str | None, **optio
 @click.argument("node_id", metavar="NODE", shell_complete=complete_nodes)
 @click.option("--sources", "with_sources", is_flag=True,
               help="every clause the node's facts (and its relations') rest on, with the quote")
+@lang_option
 @data_options
 @handle_errors
-def show_command(node_id: str, with_sources: bool, **options: Any) -> None:
+def show_command(node_id: str, with_sources: bool, lang: str | None, **options: Any) -> None:
     """A node, its properties, its holders (for a post) and its neighbours by relationship type.
 
     For a clause (an id from orgraph list clauses): its document, heading, verbatim text, and the facts
@@ -102,8 +104,11 @@ def show_command(node_id: str, with_sources: bool, **options: Any) -> None:
       orgraph show sr-ortopedi --format json
       orgraph show sr-ortopedi-kontaktperson --sources
       orgraph show uh-ortopedi-2024-beslutsfattande-5
+      orgraph show sr-ortopedi --lang en
     """
+    from orgraph.i18n import language
     from orgraph.output.browse import show_text
+    from orgraph.render.page import declared_language
     from orgraph.query.catalog import describe
     from orgraph.query.citing import cited_by, sources_of
 
@@ -115,9 +120,10 @@ def show_command(node_id: str, with_sources: bool, **options: Any) -> None:
             described["cited_by"] = cited_by(backend, node_id)
         if with_sources:
             described["sources"] = sources_of(backend, node_id)
+        spoken = language(lang, declared_language(backend))
     finally:
         backend.close()
-    emit(options, described, show_text)
+    emit(options, described, lambda value: show_text(value, spoken))
 
 
 @click.command("path")

@@ -16,6 +16,7 @@ from orgraph.cli.common import (
     data_options,
     emit,
     handle_errors,
+    lang_option,
     open_backend,
     unknown,
 )
@@ -32,32 +33,38 @@ from orgraph.output.escalation import escalation_text, reporting_text
               "topic's default role; the council itself when it has none)")
 @click.option("--stated-only", is_flag=True,
               help="only what the texts state: leave out the hops and deciders the model infers")
+@lang_option
 @data_options
 @handle_errors
-def escalate_command(council: str, topic: str, from_post: str | None, stated_only: bool, **options: Any) -> None:
+def escalate_command(council: str, topic: str, from_post: str | None, stated_only: bool, lang: str | None,
+                     **options: Any) -> None:
     """Where a question of TOPIC raised in COUNCIL goes, hop by hop, to whoever holds the mandate.
 
     Every hop names the post or body, its holder on the date and administration, why the hop applies
     and where the documents say so (the clause, the council's own text first). A hop the model infers is
-    marked "härlett / inferred" with its reason; --stated-only leaves such hops out. Alternatives are
+    marked "härlett" ("inferred" with --lang en) with its reason; --stated-only leaves such hops out. Alternatives are
     shown as separate routes. Exit 1 when the council's text states no route for the topic.
 
     \b
     Examples:
       orgraph escalate sr-ortopedi --topic region-wide-decision
       orgraph escalate sr-ortopedi --topic region-wide-decision --stated-only
+      orgraph escalate sr-ortopedi --topic region-wide-decision --lang en
       orgraph escalate sr-ortopedi --topic outside-mandate --data fictional --format json
     """
+    from orgraph.i18n import language
     from orgraph.query.escalation import UnknownId, escalate
+    from orgraph.render.page import declared_language
 
     backend = open_backend(options)
     try:
         found = escalate(backend, council, topic, from_post, stated_only)
+        spoken = language(lang, declared_language(backend))
     except UnknownId as error:
         raise _unknown_listing_all(error) from None
     finally:
         backend.close()
-    emit(options, found, escalation_text)
+    emit(options, found, lambda value: escalation_text(value, spoken))
     if not found.stated:
         raise SystemExit(EXIT_FINDINGS)
 

@@ -17,34 +17,44 @@ from collections.abc import Callable
 from typing import Any
 
 from orgraph.backends.base import Hop
+from orgraph.i18n import N_, current, gettext
 from orgraph.output.text import hop_line
 
 __all__ = ["show_text", "hop_json", "path_json", "paths_text"]
 
 
-def show_text(described: dict[str, Any]) -> str:
-    """``orgraph show`` for people: the node's properties, its holders, its relations by group."""
+def show_text(described: dict[str, Any], lang: str | None = None) -> str:
+    """``orgraph show`` for people: the node's properties, its holders, its relations by group.
+
+    ``lang`` is the language of the labels (None: :func:`orgraph.i18n.current`); keys and ids stay as they are.
+
+    >>> print(show_text({"node": {"id": "p", "kind": "Post", "name": "Ordförande"}, "holders": [], "vacant": True,
+    ...                  "relations": {}}, lang="sv"))
+    Ordförande  (Post, id p)
+      innehavare: vakant
+    """
+    _ = gettext(lang or current())
     node = described["node"]
     lines = [f"{node['name']}  ({node['kind']}, id {node['id']})"]
     for key, value in sorted(node.items()):
         if key not in ("id", "kind", "name"):
             lines.append(f"  {key}: {', '.join(map(str, value)) if isinstance(value, list) else value}")
     if "holders" in described:
-        lines.append("  holders: " + ("vacant" if described["vacant"] else ", ".join(
+        lines.append("  " + _(N_("holders")) + ": " + (_(N_("vacant")) if described["vacant"] else ", ".join(
             f"{h['name']} ({h['from']} … {h['to'] or ''})" for h in described["holders"])))
     for group, nodes in described["relations"].items():
         lines.append(f"{group}")
         lines += [f"  {n['name']}  ({n['kind']}, {n['id']})" for n in nodes]
     if "cited_by" in described:  # a clause: the facts that rest on it
-        lines.append("cited by")
-        lines += [f"  {fact}" for fact in described["cited_by"]] or ["  (nothing)"]
+        lines.append(_(N_("cited by")))
+        lines += [f"  {fact}" for fact in described["cited_by"]] or ["  (" + _(N_("nothing")) + ")"]
     if "sources" in described:  # show --sources: every clause the node's facts rest on, with the quote
-        lines.append("sources")
+        lines.append(_(N_("sources")))
         for entry in described["sources"]:
             clause = entry["clause"]
             lines.append(f"  {clause['id']}  ({clause['document']} § {clause['section']})")
             lines.append(f"    \u201d{clause['text']}\u201d")
-            lines.append(f"    for: {'; '.join(entry['facts'])}")
+            lines.append("    " + _(N_("for")) + ": " + "; ".join(entry["facts"]))
     return "\n".join(lines)
 
 
