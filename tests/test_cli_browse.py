@@ -42,7 +42,22 @@ def test_show_leadership_group_is_one_node_with_both_names_and_relations(cli):
 def test_show_vacant_post(cli):
     shown = cli("show", "sr-ortopedi-ordforande", "--format", "json").json()
     assert shown["vacant"] is True and shown["holders"] == []
-    assert "holders: vacant" in cli("show", "sr-ortopedi-ordforande").stdout
+    assert "  innehavare: vakant" in cli("show", "sr-ortopedi-ordforande").stdout.splitlines()
+    assert "  holders: vacant" in cli("show", "sr-ortopedi-ordforande", "--lang", "en").stdout.splitlines()
+
+
+def test_show_speaks_swedish_on_the_seed_and_english_with_lang_en(cli):
+    """The labels follow the seed's declared Swedish, English with --lang en; keys, ids and JSON stay."""
+    clause = cli("show", "uh-ortopedi-2024-beslutsfattande-5").stdout.splitlines()
+    assert "citeras av" in clause and "cited by" in cli("show", "uh-ortopedi-2024-beslutsfattande-5",
+                                                        "--lang", "en").stdout.splitlines()
+    sv = cli("show", "sr-ortopedi-kontaktperson", "--sources").stdout.splitlines()
+    en = cli("show", "sr-ortopedi-kontaktperson", "--sources", "--lang", "en").stdout.splitlines()
+    assert "källor" in sv and "sources" in en and "sources" not in sv
+    assert any(line.startswith("    för: ") for line in sv) and any(line.startswith("    for: ") for line in en)
+    assert len(sv) == len(en) and sv[0] == en[0]  # the name, kind and id are the data's
+    json_of = ("show", "sr-ortopedi-ordforande", "--format", "json")
+    assert cli(*json_of).json() == cli(*json_of, "--lang", "en").json()
 
 
 def test_path_from_regional_director_to_orthopaedics_chair_cites_every_hop(cli):

@@ -27,9 +27,26 @@ def test_region_wide_decision_reads_as_a_sentence_chain(cli):
         "   Kontaktpersonen utses bland deltagarna i koncernledning hälso- och sjukvård. "
         "[RS 2024-00784 (2024-05-21) § Rapportering (uh-ortopedi-2024-rapportering-2)]",
     ]
-    assert lines[6].startswith("   (härlett / inferred: The texts stop at the contact person")  # an inferred hop
-    assert lines[7] == "Ledningsgrupp hälso- och sjukvård holds the mandate."
+    assert lines[6].startswith("   (härlett: The texts stop at the contact person")  # an inferred hop
+    assert lines[7] == "Ledningsgrupp hälso- och sjukvård har mandatet."
     assert lines[0].startswith("Samordningsråd ortopedi: Behov av regiongemensamt beslut (region-wide-decision)")
+
+
+def test_escalate_speaks_swedish_on_the_seed_and_english_with_lang_en(cli):
+    """The seed declares Swedish (props.language: sv on its Region): the sentences follow; --lang en overrides;
+    the names, reasons and JSON are the data's whatever the language."""
+    common = ["escalate", "sr-ortopedi", "--topic", "region-wide-decision", "--as-of", TODAY]
+    sv, en = cli(*common).stdout.splitlines(), cli(*common, "--lang", "en").stdout.splitlines()
+    assert sv[0].endswith(f"(region-wide-decision), per {TODAY}") and sv[1] == (
+        "Väcks av Ordförande, samordningsråd ortopedi (vakant); en väg:")
+    assert en[0].endswith(f"(region-wide-decision), as of {TODAY}") and en[1] == (
+        "Raised by Ordförande, samordningsråd ortopedi (vacant); one route:")
+    assert en[6].startswith("   (inferred: The texts stop at the contact person")
+    assert en[7] == "Ledningsgrupp hälso- och sjukvård holds the mandate."
+    assert sv[3] == en[3] and len(sv) == len(en)  # the data's reason, untranslated
+    silent = ["escalate", "sr-ortopedi", "--topic", "organisation-and-working-conditions"]
+    assert "No route stated: the council's mandate, uh-ortopedi-2024" in cli(*silent, "--lang", "en").stdout
+    assert cli(*common, "--format", "json").json() == cli(*common, "--format", "json", "--lang", "en").json()
 
 
 @pytest.mark.parametrize("day, chair", [("2025-06-30", "Lars-Göran Kylberg, Skaraborgs Sjukhus"),
@@ -50,27 +67,28 @@ def test_outside_mandate_shows_both_alternatives_with_holders(cli):
                  "--data", "fictional", "--as-of", TODAY)
     assert result.exit_code == 0
     text = result.stdout
-    assert "2 alternative routes:" in text and "Alternative 1:" in text and "Alternative 2:" in text
-    assert ("Förvaltningschef, Södra Älvsborgs Sjukhus (Johan Bäckelin, Södra Älvsborgs Sjukhus) holds the "
-            "mandate.") in text
-    assert "Berörd koncernövergripande grupp holds the mandate." in text
+    assert "2 alternativa vägar:" in text and "Alternativ 1:" in text and "Alternativ 2:" in text
+    assert ("Förvaltningschef, Södra Älvsborgs Sjukhus (Johan Bäckelin, Södra Älvsborgs Sjukhus) har "
+            "mandatet.") in text
+    assert "Berörd koncernövergripande grupp har mandatet." in text
     assert text.count("Helén Vesterlund, Södra Älvsborgs Sjukhus") == 3  # start of each hop + the opening line
 
 
 def test_the_chair_decides_regional_routines(cli):
     result = cli("escalate", "sr-bild-och-funktionsmedicin", "--topic", "regional-routine")
     assert result.exit_code == 0
-    assert ("Ordförande, samordningsråd bild- och funktionsmedicin (vakant) holds the mandate and decides: "
-            "no escalation.") in result.stdout
+    assert ("Ordförande, samordningsråd bild- och funktionsmedicin (vakant) har mandatet och beslutar: "
+            "ingen eskalering.") in result.stdout
     assert "[RS 2024-00784 (2026-06-16) § Beslutsfattande (uh-bfm-2026-beslutsfattande-4)]" in result.stdout
 
 
 def test_silent_text_answers_no_route_stated_and_names_the_text_that_is_not(cli):
     result = cli("escalate", "sr-ortopedi", "--topic", "organisation-and-working-conditions")
     assert result.exit_code == 1
-    assert "No route stated: the council's mandate, uh-ortopedi-2024 (RS 2024-00784, 2024-05-21)" in result.stdout
-    assert ("uh-bfm-2026 (RS 2024-00784, 2026-06-16), for Samordningsråd bild- och funktionsmedicin, routes it "
-            "to Regionövergripande samordnande grupper") in result.stdout
+    assert ("Ingen väg anges: samordningsrådets uppdrag, uh-ortopedi-2024 (RS 2024-00784, 2024-05-21)"
+            in result.stdout)
+    assert ("uh-bfm-2026 (RS 2024-00784, 2026-06-16), för Samordningsråd bild- och funktionsmedicin, leder den "
+            "till Regionövergripande samordnande grupper") in result.stdout
     data = cli("escalate", "sr-ortopedi", "--topic", "organisation-and-working-conditions", "--format", "json")
     assert data.exit_code == 1
     assert data.json()["stated"] is False and data.json()["routes"] == []
