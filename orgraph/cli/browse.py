@@ -108,9 +108,9 @@ def show_command(node_id: str, with_sources: bool, lang: str | None, **options: 
     """
     from orgraph.i18n import language
     from orgraph.output.browse import show_text
-    from orgraph.render.page import declared_language
     from orgraph.query.catalog import describe
     from orgraph.query.citing import cited_by, sources_of
+    from orgraph.query.language import declared_language
 
     backend = open_backend(options)
     try:

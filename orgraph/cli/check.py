@@ -54,7 +54,7 @@ def check_command(rule_ids: tuple[str, ...], fail_on: str, waivers_file: str | N
     """
     from orgraph import i18n
     from orgraph.output.check import format_text
-    from orgraph.render.page import declared_language
+    from orgraph.query.language import declared_language
     from orgraph.rules import Options, check_backend
     from orgraph.rules import rule_ids as known_rule_ids
     from orgraph.rules.waivers import load_waivers

@@ -54,7 +54,7 @@ def escalate_command(council: str, topic: str, from_post: str | None, stated_onl
     """
     from orgraph.i18n import language
     from orgraph.query.escalation import UnknownId, escalate
-    from orgraph.render.page import declared_language
+    from orgraph.query.language import declared_language
 
     backend = open_backend(options)
     try:

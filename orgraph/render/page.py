@@ -28,6 +28,7 @@ import networkx as nx
 
 from orgraph import i18n, vocabulary
 from orgraph.backends.base import Backend, Hop
+from orgraph.query.language import declared_language
 from orgraph.render import layout, panel, views
 from orgraph.render.network import LAYERS, network, relation_styles
 from orgraph.render.policy import assemble, page_data
@@ -111,12 +112,6 @@ def render_html(backend: Backend, council: str | None = None, path: Sequence[str
         "strings": page_strings(),
     }
     return assemble(data, lang)
-
-
-def declared_language(backend: Backend) -> str | None:
-    """The language the model declares (``language`` on its first region), or ``None``."""
-    declared = [node.get("language") for node in backend.nodes([Kind.REGION]) if node.get("language")]
-    return str(declared[0]) if declared else None
 
 
 def write_html(backend: Backend, target: str | os.PathLike, council: str | None = None,
