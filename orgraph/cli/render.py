@@ -20,6 +20,7 @@ from orgraph.cli.common import (
     load_model,
     unknown,
 )
+from orgraph.files import write_atomically
 from orgraph.vocabulary import Kind
 
 
@@ -96,8 +97,6 @@ def render_command(output: str | None, fmt: str, council: str | None, path: tupl
 
 def _write_picture(page: str, fmt: str, target: Path | None) -> Path | None:
     """The page's opening view as ``fmt``, written to ``target`` at once (standard output when ``None``)."""
-    import os
-    import tempfile
 
     from orgraph.render.export import BrowserMissing, export_view
 
@@ -108,16 +107,7 @@ def _write_picture(page: str, fmt: str, target: Path | None) -> Path | None:
     if target is None:
         sys.stdout.buffer.write(picture)
         return None
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(picture)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(target, picture, mode=0o644)
 
 
 def _summary(_: Callable[[str], str], council: str | None, path: Any) -> str:

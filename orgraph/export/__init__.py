@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgraph.errors import UsageError
+from orgraph.files import write_atomically
 from orgraph.model.graph import Model
 
 __all__ = ["FORMATS", "Format", "export_files", "write_export"]
@@ -119,12 +120,7 @@ def write_export(files: dict[str, str], format_name: str, target: Path) -> Path:
     if not (target.parent if str(target.parent) else Path(".")).is_dir():
         raise UsageError(f"no such directory for -o: {str(target.parent)!r}")
     (text,) = files.values()
-    handle, temporary = tempfile.mkstemp(prefix=".orgraph-export-", dir=target.parent or Path("."))
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.chmod(temporary, 0o666 & ~_umask())
-    os.replace(temporary, target)
-    return target
+    return write_atomically(target, text.encode("utf-8"), mode=0o666 & ~_umask(), prefix=".orgraph-export-")
 
 
 def _umask() -> int:

@@ -21,13 +21,12 @@ the shipped seed and the drafts need that region beside them to load.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from orgraph.errors import UsageError
+from orgraph.files import write_atomically
 from orgraph.ingest.draft import Context, Draft, make_draft, number_key
 from orgraph.ingest.office import read_docx, read_pdf
 from orgraph.ingest.paragraphs import Paragraph, read_text
@@ -185,15 +184,7 @@ def ingest(files: list[Path], directory: Path, base: Path | None = None) -> Inge
 
 def _write(target: Path, content: str) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".ingest-", suffix=target.suffix)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(target, content.encode("utf-8"), prefix=".ingest-")
 
 
 def _verify(directory: Path, joined: bool) -> bool:

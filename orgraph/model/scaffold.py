@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from orgraph.errors import UsageError
+from orgraph.files import write_atomically
 from orgraph.model.graph import Model
 from orgraph.model.schema import is_slug
 from orgraph.vocabulary import Kind, Rel
@@ -109,12 +109,4 @@ def write_council(directory: str | os.PathLike, council_id: str, text: str) -> P
     if target.exists():
         raise UsageError(f"{target} exists already: nothing was written")
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".new-", suffix=".yaml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(target, text.encode("utf-8"), prefix=".new-")

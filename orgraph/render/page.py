@@ -19,7 +19,6 @@ True
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ import networkx as nx
 
 from orgraph import i18n, vocabulary
 from orgraph.backends.base import Backend, Hop
+from orgraph.files import write_atomically
 from orgraph.query.language import declared_language
 from orgraph.render import layout, panel, views
 from orgraph.render.network import LAYERS, network, relation_styles
@@ -127,16 +127,7 @@ def write_html(backend: Backend, target: str | os.PathLike, council: str | None 
     if not directory.is_dir():
         raise FileNotFoundError(f"no such directory: {directory}")
     page = render_html(backend, council, path, physics=physics, lang=lang, overview=overview)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(page)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(target, page.encode("utf-8"), mode=0o644)
 
 
 def _heading(graph: nx.MultiDiGraph, view: dict[str, Any]) -> str:
