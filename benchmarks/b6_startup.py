@@ -9,12 +9,11 @@ are reported beside them.
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 from typing import Any
 
-from benchmarks.common import ROOT, Figures, Spec, orgraph_command, process, register
+from benchmarks.common import ROOT, Figures, Spec, orgraph_command, process, processes, register
 
 SPECS = register([
     Spec("b6_help_s", "B6", "orgraph --help (wall time)", "s"),
@@ -37,16 +36,9 @@ def measure(runs: int) -> Figures:
     commands = {"help": command + ["--help"], "import_click": [sys.executable, "-c", "import click"],
                 "list_seed": command + ["list", "councils"]}
     process(commands["list_seed"])  # fills the seed's cache entry
-    wall: dict[str, list[float]] = {name: [] for name in commands}
-    cpu: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, argv in commands.items():
-            seconds, used = process(argv)
-            wall[name].append(seconds)
-            cpu[name].append(used)
-    for name in commands:
-        figures.set(f"b6_{name}_s", statistics.median(wall[name]), runs=runs)
-        figures.set(f"b6_{name}_cpu_s", statistics.median(cpu[name]), runs=runs)
+    for name, (wall, cpu) in processes(commands, runs).items():
+        figures.set(f"b6_{name}_s", wall, runs=runs)
+        figures.set(f"b6_{name}_cpu_s", cpu, runs=runs)
     figures.ratio("b6_help_vs_click", "b6_help_cpu_s", "b6_import_click_cpu_s")
     figures.ratio("b6_list_vs_click", "b6_list_seed_cpu_s", "b6_import_click_cpu_s")
     figures.ratio("b6_help_vs_click_wall", "b6_help_s", "b6_import_click_s")

@@ -9,14 +9,13 @@ memory is ``ru_maxrss`` of one ``orgraph check``, read by a wrapper process that
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from benchmarks.b3_queries import path_cases
-from benchmarks.common import ROOT, Context, Spec, orgraph_command, process, register
+from benchmarks.common import ROOT, Context, Spec, orgraph_command, processes, register
 
 SPECS = register([
     Spec("b7_cached_list_s", "B7", "orgraph list councils, cached model, whole process (wall)", "s"),
@@ -44,17 +43,10 @@ def measure(ctx: Context, scratch: Path) -> None:
     data = ["--data", str(ctx.directory), "--format", "json"]
     a, b = path_cases(ctx.model.graph(), 1)[0]
     commands = {"list": command + ["list", "councils", *data], "path": command + ["path", a, b, *data]}
-    wall: dict[str, list[float]] = {name: [] for name in commands}
-    cpu: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(RUNS):
-        for name, argv in commands.items():
-            seconds, used = process(argv)
-            wall[name].append(seconds)
-            cpu[name].append(used)
-    for name in commands:
+    for name, (wall, cpu) in processes(commands, RUNS).items():
         note = f"{a} → {b}" if name == "path" else None
-        ctx.figures.set(f"b7_cached_{name}_s", statistics.median(wall[name]), runs=RUNS, note=note)
-        ctx.figures.set(f"b7_cached_{name}_cpu_s", statistics.median(cpu[name]), runs=RUNS, note=note)
+        ctx.figures.set(f"b7_cached_{name}_s", wall, runs=RUNS, note=note)
+        ctx.figures.set(f"b7_cached_{name}_cpu_s", cpu, runs=RUNS, note=note)
     start = time.perf_counter()
     before = os.times()
     done = subprocess.run([sys.executable, "-c", PEAK, *command, "check", *data], capture_output=True, text=True,

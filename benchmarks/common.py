@@ -184,6 +184,19 @@ def process(argv: list[str], cwd: Path = ROOT) -> tuple[float, float]:
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
+def processes(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
+    """Each command run ``runs`` times, in turn (so that a slow minute hurts all alike): name → the medians
+    of (wall s, CPU s)."""
+    wall: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            seconds, used = process(argv)
+            wall[name].append(seconds)
+            cpu[name].append(used)
+    return {name: (statistics.median(wall[name]), statistics.median(cpu[name])) for name in commands}
+
+
 def orgraph_command() -> list[str]:
     """The ``orgraph`` console script beside this Python, else ``python -m orgraph``."""
     script = Path(sys.executable).parent / "orgraph"
