@@ -259,7 +259,7 @@ def comparable(name: str, rows: list[dict], memory: MemoryBackend):
     from orgraph.backends.cypher import node_from_db
 
     if name in ("node", "nodes"):
-        return [{"node": node_from_db(r["node"])} for r in rows]
+        return [{"node": node_from_db(r["node"], memory.day)} for r in rows]
     if name == "neighbours":
         return sorted((r["type"], r["direction"], r["node"]["id"]) for r in rows)
     if name == "path-step":

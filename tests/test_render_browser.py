@@ -444,11 +444,33 @@ def test_the_date_picker_redraws_holders_from_the_embedded_validity(open_page, s
     page.page.fill("#as-of", "2026-11-23")
     page.page.dispatch_event("#as-of", "change")
     assert page.view("(v, id) => v.label(id)", "hs-direktor") == "Hälso- och sjukvårdsdirektör\n(Jonas Claesson)"
-    assert "Innehavare per 2026-11-23" in page.page.locator("#as-of-note").text_content()
+    assert "Innehavare och namn per 2026-11-23" in page.page.locator("#as-of-note").text_content()
     assert page.view("v => v.drawDay('2025-11-23')") is True
     assert page.view("(v, id) => v.label(id)", "hs-direktor") == "Hälso- och sjukvårdsdirektör"
     today = open_page(write_html(MemoryBackend(seed_model, TODAY), tmp_path / "today.html"))
     assert today.view("v => v.drawDay('2026-01-01')") is True
     assert today.view("(v, id) => v.label(id)", "hs-direktor") == "Hälso- och sjukvårdsdirektör\n(vakant)"
+    page.assert_clean()
+    today.assert_clean()
+
+
+def test_a_renamed_body_bears_the_name_of_the_day(open_page, seed_model, tmp_path):
+    """The leadership group is koncernledning until the 2026 text (2026-06-16), ledningsgrupp from then on:
+    on the page's own date and on another date chosen in the page, with both ends of a period inclusive."""
+    old, new = "Koncernledning hälso- och sjukvård", "Ledningsgrupp hälso- och sjukvård"
+    page = open_page(write_html(MemoryBackend(seed_model, TODAY.replace(year=2025)), tmp_path / "2025.html"))
+    assert page.view("(v, id) => v.label(id)", "lg-hs") == old
+    assert page.view("v => v.drawDay('2026-06-16')") is True
+    assert page.view("(v, id) => v.label(id)", "lg-hs") == new
+    assert "Innehavare och namn per 2026-06-16" in page.page.locator("#as-of-note").text_content()
+    assert page.view("v => v.drawDay('2026-06-15')") is True
+    assert page.view("(v, id) => v.label(id)", "lg-hs") == old
+    page.page.fill("#search", "lg-hs")
+    page.page.press("#search", "Enter")
+    assert f"{old} ( … 2026-06-15), {new} (2026-06-16 … )" in page.page.locator("#details").text_content()
+    today = open_page(write_html(MemoryBackend(seed_model, TODAY), tmp_path / "today.html"))
+    assert today.view("(v, id) => v.label(id)", "lg-hs") == new
+    assert today.view("v => v.drawDay('2025-01-01')") is True
+    assert today.view("(v, id) => v.label(id)", "lg-hs") == old
     page.assert_clean()
     today.assert_clean()

@@ -106,6 +106,9 @@
   function formatValue(value) {
     if (value === null || value === undefined || value === "") return "—";
     if (Array.isArray(value)) return value.map(formatValue).join(", ");
+    if (typeof value === "object" && typeof value.name === "string" && ("valid_from" in value || "valid_to" in value)) {
+      return value.name + " (" + (value.valid_from || "") + " … " + (value.valid_to || "") + ")";  // a dated name
+    }
     if (typeof value === "object") return JSON.stringify(value);
     return String(value);
   }
@@ -966,12 +969,14 @@
 
   // ------------------------------------------------------------------------------------ another date
 
-  /** Holders on another date, from the validity of the holdings embedded (those of the page's date on
-   * the edges, the others in data.holdings): post labels name them, holdings not valid then are not drawn. */
+  /** Holders and names on another date, from the validity embedded (holdings of the page's date on the
+   * edges, the others in data.holdings; a node's dated names in its properties): post labels name the
+   * holders, holdings not valid then are not drawn, a renamed body takes the name of the day.  Both ends
+   * of a validity are inclusive, as in the model. */
   var asOf = $("as-of");
   asOf.value = data.meta.day;
   var shownDay = data.meta.day;
-  function validOn(props, day) { return (!props.valid_from || props.valid_from <= day) && (!props.valid_to || day < props.valid_to); }
+  function validOn(props, day) { return (!props.valid_from || props.valid_from <= day) && (!props.valid_to || day <= props.valid_to); }
   function holdersOn(postId, day) {
     var names = relationsOf(postId).filter(function (r) { return r.type === "HOLDS" && r.direction === "in" && validOn(r.edge.props, day); })
       .map(function (r) { return r.name; });
@@ -980,10 +985,20 @@
     });
     return names;
   }
+  /** The name a node bears on ``day`` (its dated names, embedded as properties.names), or null: no dated name. */
+  function nameOn(id, day) {
+    var names = ((data.details[id] || {}).properties || {}).names;
+    if (!Array.isArray(names)) return null;
+    var found = names.filter(function (entry) { return validOn(entry, day); })[0];
+    return found ? found.name : null;
+  }
   function drawDay(day) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
     shownDay = day;
     var same = day === data.meta.day;
+    nodes.update(drawnRecords().filter(function (r) { return nameOn(r.id, data.meta.day) === r.name; }).map(function (r) {
+      return { id: r.id, label: same ? r.label : nameOn(r.id, day) || r.label };
+    }));
     nodes.update(drawnRecords().filter(function (r) { return r.kind === "Post"; }).map(function (r) {
       if (same) return { id: r.id, label: r.label };
       var names = holdersOn(r.id, day);
@@ -998,7 +1013,7 @@
   }
   function dayNote() {
     $("as-of-note").textContent = shownDay === data.meta.day ? t("as of {day}", { day: data.meta.day })
-      : t("Holders as of {day}; the rest of the page as of {asof}", { day: shownDay, asof: data.meta.day });
+      : t("Holders and names as of {day}; the rest of the page as of {asof}", { day: shownDay, asof: data.meta.day });
   }
   asOf.addEventListener("change", function () { drawDay(asOf.value || data.meta.day); });
 

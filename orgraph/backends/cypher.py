@@ -29,6 +29,7 @@ from orgraph.backends.base import Hop, Neighbour, hop_order, neighbour_order
 from orgraph.backends.cypher_load import KEY
 from orgraph.backends.named_queries import run_named
 from orgraph.model import schema
+from orgraph.model.snapshot import named_on
 from orgraph.model.values import parse_date
 
 __all__ = ["CypherRunner", "NODE_DATES", "RELATION_DATES", "node_from_db", "relation_from_db", "CypherBackend"]
@@ -63,10 +64,10 @@ def _dates(props: dict[str, Any], keys: frozenset[str]) -> dict[str, Any]:
     return props
 
 
-def node_from_db(props: dict[str, Any]) -> dict[str, Any]:
-    """A node's properties as the memory backend has them (dates as dates)."""
-    props = dict(props)
-    return _dates(props, NODE_DATES.get(str(props.get("kind")), frozenset()))
+def node_from_db(props: dict[str, Any], day: dt.date | None = None) -> dict[str, Any]:
+    """A node's properties as the memory backend has them on ``day`` (dates as dates, the name of the day)."""
+    props = _dates(dict(props), NODE_DATES.get(str(props.get("kind")), frozenset()))
+    return named_on(props, day) if day is not None else props
 
 
 def relation_from_db(props: dict[str, Any]) -> dict[str, Any]:
@@ -108,16 +109,16 @@ class CypherBackend:
     def nodes(self, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """The properties of every node of the given kinds (all kinds when ``None``), sorted by id."""
         wanted = sorted(set(kinds)) if kinds is not None else None
-        return [node_from_db(row["node"]) for row in self.query("nodes", kinds=wanted)]
+        return [node_from_db(row["node"], self.day) for row in self.query("nodes", kinds=wanted)]
 
     def node(self, node_id: str) -> dict[str, Any] | None:
         """The properties of one node, or ``None`` when there is no such node on this date."""
         rows = self.query("node", id=node_id)
-        return node_from_db(rows[0]["node"]) if rows else None
+        return node_from_db(rows[0]["node"], self.day) if rows else None
 
     def neighbours(self, node_id: str) -> list[Neighbour]:
         """Every relationship of a node, sorted by type, direction and the other node's id."""
-        found = [Neighbour(row["type"], row["direction"], node_from_db(row["node"]),
+        found = [Neighbour(row["type"], row["direction"], node_from_db(row["node"], self.day),
                            relation_from_db(row["properties"])) for row in self.query("neighbours", id=node_id)]
         return sorted(found, key=neighbour_order)
 

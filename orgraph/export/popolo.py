@@ -72,12 +72,12 @@ def view_popolo(view: View, base: str = DEFAULT_BASE) -> dict[str, list[dict[str
         common = {"id": node_id, "sources": _sources(base, node.source)}
         if kind == Kind.PERSON:
             persons.append(_clean({**common, "name": node.name,
-                                   "other_names": [{"name": alt.name} for alt in node.aka]}))
+                                   "other_names": [_other_name(alt) for alt in node.aka]}))
         elif kind in bodies:
             parents = out_of.get((node_id, Rel.PART_OF), [])
             organizations.append(_clean({
                 **common, "name": node.name, "classification": str(kind),
-                "other_names": [{"name": alt.name} for alt in node.aka]
+                "other_names": [_other_name(alt) for alt in node.aka]
                 + ([{"name": node.name_en, "note": "English"}] if node.name_en else []),
                 "parent_id": parents[0] if parents else None,
                 "founding_date": iso(node.valid_from), "dissolution_date": iso(node.valid_to)}))
@@ -104,3 +104,8 @@ def view_popolo(view: View, base: str = DEFAULT_BASE) -> dict[str, list[dict[str
             "start_date": iso(rel.valid_from), "end_date": iso(rel.valid_to),
             "sources": _sources(base, rel.source)}))
     return {"persons": persons, "organizations": organizations, "posts": posts, "memberships": memberships}
+
+
+def _other_name(alt: Any) -> dict[str, Any]:
+    """A Popolo ``other_names`` entry: the name, and the days it held when the model dates it."""
+    return _clean({"name": alt.name, "start_date": iso(alt.valid_from), "end_date": iso(alt.valid_to)})

@@ -253,6 +253,8 @@ class _Writer:
                     f"Inferred by orgraph: {alt.source.document} ({former.isoformat()}) names this body "
                     f"'{alt.name}', {node.source.document} ({current.isoformat()}) '{node.name}'. "
                     "The documents give no date for the renaming.", lang="en")))
+                if alt.valid_to is not None:  # the model's date for it (inferred, like the event)
+                    self.g.add((event, DCTERMS.date, _literal(alt.valid_to + dt.timedelta(days=1))))
                 self.cite(event, alt.source)
                 self.cite(event, node.source)
 

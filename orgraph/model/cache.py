@@ -46,7 +46,7 @@ except ImportError:  # pragma: no cover - another Python implementation
     from pickle import loads as _loads
 
 #: Bumped when the file layout or the compiled form changes.
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"orgraph-model-cache\n"
 SUFFIX = ".model"
 DATA_SUFFIXES = (".yaml", ".yml", ".txt")  # .txt: the documents' texts, which citations are checked against

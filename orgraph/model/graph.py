@@ -28,13 +28,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from orgraph.model.snapshot import Incidence, Snapshot, valid_on
+from orgraph.model.snapshot import NAMES_FROM, NAMES_TO, Incidence, Snapshot, named_on, valid_on
 from orgraph.vocabulary import Kind, Rel
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from orgraph.model.schema import Citation, Relation
+
+_FROM, _TO = "valid_from", "valid_to"
 
 #: One edge of the compiled model: (source id, target id, properties with ``type``).
 Edge = tuple[str, str, dict[str, Any]]
@@ -66,11 +68,11 @@ class Compiled:
         return found
 
     def dated(self) -> tuple[str, ...]:
-        """The ids of the nodes with a ``valid_from`` or ``valid_to`` (the only ones a date can leave out)."""
+        """The ids of the nodes a date can leave out or rename (with ``valid_from``, ``valid_to`` or dated names)."""
         found = self.__dict__.get("_dated")
         if found is None:
             found = tuple(node_id for node_id, props in self.nodes.items()
-                          if "valid_from" in props or "valid_to" in props)
+                          if _FROM in props or _TO in props or NAMES_FROM in props)
             object.__setattr__(self, "_dated", found)
         return found
 
@@ -179,6 +181,9 @@ def node_properties(node: Any) -> dict[str, Any]:
             props[key] = str(value) if isinstance(value, str) else value
     if node.aka:
         props["aka"] = [alt.name for alt in node.aka]
+        if any(alt.valid_from or alt.valid_to for alt in node.aka):
+            props[NAMES_FROM] = [(alt.valid_from or dt.date.min).isoformat() for alt in node.aka]
+            props[NAMES_TO] = [(alt.valid_to or dt.date.max).isoformat() for alt in node.aka]
     props.update({key: value for key, value in node.props.items() if key not in props})
     props.update(source_properties(node.sources))
     return props
@@ -258,7 +263,7 @@ def as_of(graph: nx.MultiDiGraph, day: dt.date) -> nx.MultiDiGraph:
         node_data, succ, pred = dated._node, dated._succ, dated._pred
         for node_id, props in graph._node.items():
             if (_FROM not in props and _TO not in props) or valid_on(props, day):
-                node_data[node_id] = props
+                node_data[node_id] = named_on(props, day) if NAMES_FROM in props else props
         changed: dict[tuple[str, str], dict[int, Any]] = {}  # (source, target) -> the edges kept, if not all
         for source, targets in graph._succ.items():
             if source in node_data:
@@ -269,8 +274,6 @@ def as_of(graph: nx.MultiDiGraph, day: dt.date) -> nx.MultiDiGraph:
         memo[day] = nx.freeze(dated)
     return memo[day]
 
-
-_FROM, _TO = "valid_from", "valid_to"
 
 
 def _kept_row(node: str, row: dict[str, dict[int, Any]], kept_nodes: dict[str, Any], day: dt.date,

@@ -241,6 +241,7 @@ def _assemble(parsed: list[_Parsed], problems: list[Problem], complete: bool = T
             nodes[node.id] = node
             where[node.id] = (part.file, line)
             problems.extend(_check_dates(part.file, line, node.valid_from, node.valid_to))
+            problems.extend(_check_names(part.file, line, node))
 
     def check_source(file: str, line: int | None, item: Any) -> None:
         for source in item.sources:
@@ -311,6 +312,20 @@ def _check_dates(shown: str, line: int | None, start: dt.date | None, end: dt.da
     if start and end and end < start:
         return [Problem(shown, line, "the end date is before the start date", f"{start} … {end}")]
     return []
+
+
+def _check_names(shown: str, line: int | None, node: Any) -> list[Problem]:
+    """A node's dated names: each a period in order, and no two on the same day (one name at a time)."""
+    dated = sorted((alt for alt in node.aka if alt.valid_from or alt.valid_to),
+                   key=lambda alt: alt.valid_from or dt.date.min)
+    problems = [problem for alt in dated for problem in _check_dates(shown, line, alt.valid_from, alt.valid_to)]
+    for first, second in zip(dated, dated[1:], strict=False):
+        if second.valid_from is None or second.valid_from <= (first.valid_to or dt.date.max):
+            problems.append(Problem(shown, line, f"{node.id} bears one name at a time, but {first.name!r} "
+                                    f"({first.valid_from or 'open'} … {first.valid_to or 'open'}) and "
+                                    f"{second.name!r} ({second.valid_from or 'open'} … {second.valid_to or 'open'}) "
+                                    "overlap", second.name))
+    return problems
 
 
 def _overlapping_holdings(nodes: dict[str, Any],

@@ -129,9 +129,19 @@ class _Cited(_Strict):
 
 
 class AltName(_Cited):
-    """Another name of the same node, e.g. the leadership group's name in the 2024 text."""
+    """Another name of the same node, e.g. the leadership group's name in the 2024 text.
+
+    With ``valid_from`` or ``valid_to`` it is the node's name over that time (both inclusive, open when
+    absent): on a date inside it, ``show``, ``escalate`` and the picture call the node by this name and
+    list ``name`` among the others.  Undated, it is just another name.
+
+    >>> AltName.model_validate({"name": "Koncernledning", "valid_to": "2026-06-15"}).valid_to
+    datetime.date(2026, 6, 15)
+    """
 
     name: Text
+    valid_from: dt.date | None = Field(None, description="the first day the node bears this name")
+    valid_to: dt.date | None = Field(None, description="the last day the node bears this name")
 
 
 class _NodeBase(_Cited):
@@ -274,7 +284,9 @@ def reserved_property_names() -> frozenset[str]:
     classes: tuple[Any, ...] = (*_SPECIAL.values(), *_PLAIN, Relation)
     names = {name for cls in classes for name in cls.model_fields}
     names |= {field.alias for cls in classes for field in cls.model_fields.values() if field.alias}
-    return frozenset(names | {"source_document", "source_section", "source_clauses"})
+    from orgraph.model.snapshot import NAMES_FROM, NAMES_TO
+
+    return frozenset(names | {"source_document", "source_section", "source_clauses", NAMES_FROM, NAMES_TO, "names"})
 
 
 def json_schema() -> str:

@@ -40,6 +40,57 @@ def valid_on(props: dict[str, Any], day: dt.date) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
 
 
+#: The stored form of dated names (flat lists of text, as every database and CSV keeps them): for each
+#: ``aka`` name, the first and last day it is the node's name, ISO text; an open end is the first or the
+#: last day there is (no empty text: a CSV import reads that as no value).  Present only when some name
+#: is dated.
+NAMES_FROM, NAMES_TO = "aka_from", "aka_to"
+OPEN_FROM, OPEN_TO = dt.date.min.isoformat(), dt.date.max.isoformat()
+
+
+def renamed(props: dict[str, Any]) -> bool:
+    """True when a node's name depends on the date (some ``aka`` name is dated)."""
+    return NAMES_FROM in props
+
+
+def named_on(props: dict[str, Any], day: dt.date) -> dict[str, Any]:
+    """A node's properties on ``day``: ``name`` the name it bears then, ``aka`` the others, ``names`` all.
+
+    ``names`` lists every name with the days it holds (``valid_from``/``valid_to``; the main name's are the
+    days no dated name covers, when those are one stretch), earliest first.  A node without dated names
+    comes back as is.
+
+    >>> props = {"name": "Ledningsgrupp", "aka": ["Koncernledning"], "aka_from": [OPEN_FROM], "aka_to": ["2026-06-15"]}
+    >>> named_on(props, dt.date(2025, 1, 1))["name"], named_on(props, dt.date(2026, 7, 1))["name"]
+    ('Koncernledning', 'Ledningsgrupp')
+    >>> named_on(props, dt.date(2025, 1, 1))["names"][1]
+    {'name': 'Ledningsgrupp', 'valid_from': datetime.date(2026, 6, 16)}
+    """
+    if NAMES_FROM not in props:
+        return props
+    others: list[dict[str, Any]] = []
+    for name, start, end in zip(props.get("aka", ()), props[NAMES_FROM], props[NAMES_TO], strict=True):
+        entry: dict[str, Any] = {"name": name}
+        if start != OPEN_FROM:
+            entry[_FROM] = dt.date.fromisoformat(start)
+        if end != OPEN_TO:
+            entry[_TO] = dt.date.fromisoformat(end)
+        others.append(entry)
+    main: dict[str, Any] = {"name": props["name"]}
+    dated = [entry for entry in others if _FROM in entry or _TO in entry]
+    if dated and all(_TO in entry for entry in dated):
+        main[_FROM] = max(entry[_TO] for entry in dated) + dt.timedelta(days=1)
+    elif dated and all(_FROM in entry for entry in dated):
+        main[_TO] = min(entry[_FROM] for entry in dated) - dt.timedelta(days=1)
+    names = sorted([main, *others], key=lambda entry: entry.get(_FROM) or dt.date.min)
+    current = next((entry for entry in dated if valid_on(entry, day)), main)
+    view = {key: value for key, value in props.items() if key not in (NAMES_FROM, NAMES_TO)}
+    view["name"] = current["name"]
+    view["aka"] = [entry["name"] for entry in names if entry is not current]
+    view["names"] = names
+    return view
+
+
 class Incidence:
     """Which edges touch each node, by position in the compiled edge list (compressed rows, no tuples).
 
@@ -108,14 +159,19 @@ class Snapshot:
         self._edges, self._incidence, self._all_kinds = edges, incidence, kinds
         self.nodes: dict[str, dict[str, Any]]
         if dated is None:
-            self.nodes = {n: p for n, p in nodes.items() if (_FROM not in p and _TO not in p) or valid_on(p, day)}
-        else:  # only the dated nodes can be left out: when none is, the map is the model's own
+            self.nodes = {n: named_on(p, day) if NAMES_FROM in p else p for n, p in nodes.items()
+                          if (_FROM not in p and _TO not in p) or valid_on(p, day)}
+        else:  # only the dated nodes can be left out or renamed: when none is, the map is the model's own
             gone = [n for n in dated if not valid_on(nodes[n], day)]
+            named = [n for n in dated if NAMES_FROM in nodes[n]]
             self.nodes = nodes
-            if gone:
+            if gone or named:
                 self.nodes = dict(nodes)
                 for node_id in gone:
                     del self.nodes[node_id]
+                for node_id in named:
+                    if node_id in self.nodes:
+                        self.nodes[node_id] = named_on(nodes[node_id], day)
         self._out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         self._in: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         if incidence is None:
@@ -247,4 +303,4 @@ class Snapshot:
                 and (role is None or self.nodes[p].get("role") == role)]
 
 
-__all__ = ["Incidence", "Snapshot", "valid_on"]
+__all__ = ["NAMES_FROM", "NAMES_TO", "OPEN_FROM", "OPEN_TO", "Incidence", "Snapshot", "named_on", "renamed", "valid_on"]

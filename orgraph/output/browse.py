@@ -37,7 +37,10 @@ def show_text(described: dict[str, Any], lang: str | None = None) -> str:
     node = described["node"]
     lines = [f"{node['name']}  ({node['kind']}, id {node['id']})"]
     for key, value in sorted(node.items()):
-        if key not in ("id", "kind", "name"):
+        if key == "names":  # names over time: each with the days it holds
+            lines.append(f"  {key}: " + "; ".join(
+                f"{n['name']} ({n.get('valid_from') or ''} … {n.get('valid_to') or ''})" for n in value))
+        elif key not in ("id", "kind", "name"):
             lines.append(f"  {key}: {', '.join(map(str, value)) if isinstance(value, list) else value}")
     if "holders" in described:
         lines.append("  " + _(N_("holders")) + ": " + (_(N_("vacant")) if described["vacant"] else ", ".join(

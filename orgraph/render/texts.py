@@ -33,7 +33,7 @@ PAGE_MESSAGES: tuple[str, ...] = (
     N_("Kind"),
     N_("Coordination councils, {name}: {count} councils ({nodes} nodes)"), N_("Posts and staff, {name}: {count}"),
     N_("the first {count} listed: type to narrow the list"), N_("Export the view"), N_("Holders on this date"),
-    N_("as of {day}"), N_("Holders as of {day}; the rest of the page as of {asof}"),
+    N_("as of {day}"), N_("Holders and names as of {day}; the rest of the page as of {asof}"),
 )
 
 #: The relationship types' meanings, which the edge panel shows (message ids declared in the vocabulary).
