@@ -89,3 +89,11 @@ def test_undated_other_names_leave_the_node_as_it_was(seed_dir, tmp_path, data_c
     assert node["name"] == NEW and node["aka"] == [OLD] and "aka_from" not in node
     assert "lg-hs" not in load(data_copy).compiled.dated()
     assert "lg-hs" in load(seed_dir).compiled.dated()
+
+
+def test_diff_between_dates_reports_the_rename(cli):
+    found = cli("diff", "--from-date", "2026-06-01", "--to-date", "2026-07-01")
+    assert found.exit_code == 1
+    assert "nytt namn: LeadershipGroup Ledningsgrupp hälso- och sjukvård (lg-hs)" in found.stdout
+    assert f"name: {OLD} → {NEW}" in found.stdout
+    assert "lg-hs" not in cli("diff", "--from-date", "2026-06-16", "--to-date", "2026-07-01").stdout
