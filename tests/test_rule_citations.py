@@ -178,3 +178,27 @@ def test_findings_name_the_clauses_they_rest_on(cli):
     assert [s["clause"] for s in finding["sources"]] == ["uh-ortopedi-2024-datum-for-beslut-1"]
     text = cli("check", "--lang", "en", "--as-of", TODAY, "--rule", "mandate-decided").stdout
     assert "§ Datum för beslut [uh-ortopedi-2024-datum-for-beslut-1]" in text
+
+
+def test_a_drafted_council_cites_its_own_text_where_it_holds_the_rules_words(cli, tmp_path):
+    """A council drafted by ``orgraph ingest`` from a text the rules have not read: its findings cite the
+    clauses of its own text that hold the rule's quoted words (the loader proves those clauses against
+    the text kept beside the model); a rule whose words its text lacks cites the texts it comes from."""
+    from orgraph.model.loader import load
+    from orgraph.model.sources import normalise
+    from orgraph.resources import data_dir
+
+    model = tmp_path / "hud-model"
+    source = data_dir("examples") / "assignments" / "samordningsrad-hud.md"
+    drafted = cli("ingest", source, "-o", model, "--base", "seed")
+    assert drafted.exit_code in (0, 1), drafted.stderr
+    findings = [f for f in report(cli, "--data", model) if f["council"] == "sr-hud"]
+    clauses = {n.id: n for n in load(model).nodes.values() if n.kind == "Clause"}
+    by_rule = {f["rule"]: f for f in findings}
+    for rule in ("chair-contact-different-administrations", "mandate-decided"):
+        [source_cited] = by_rule[rule]["sources"]
+        clause = clauses[source_cited["clause"]]
+        assert source_cited["document"] == clause.document == "uh-hud-2026"
+        assert source_cited["section"] == clause.section
+        assert normalise(source_cited["quote"]) in normalise(clause.text)
+    assert cited_documents(by_rule["contact-person-in-leadership-group"]) == list(READ)

@@ -20,13 +20,14 @@ document) and nothing else, a finding about the region as a whole cites every te
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from orgraph.model.sources import normalise
 from orgraph.rules.clauses import CLAUSE_IDS
 
-__all__ = ["Citation", "cited"]
+__all__ = ["Citation", "ClausesOf", "cited"]
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,45 @@ class Citation:
         return value
 
 
-def cited(citations: Iterable[Citation], mandates: list[str] | None) -> tuple[Citation, ...]:
+#: A document's clauses, as ``{id, section, text}`` maps (the Clause nodes whose ``document`` it is).
+ClausesOf = Callable[[str], "list[dict[str, Any]]"]
+
+
+def cited(citations: Iterable[Citation], mandates: list[str] | None,
+          clauses_of: ClausesOf | None = None) -> tuple[Citation, ...]:
     """The citations a finding carries: those of the council's own ``mandates``, in the mandates' order.
 
-    ``mandates`` None (a finding about the region as a whole) keeps every citation; a council whose
-    mandates the rule has no citation for (a text the rules have not read) gets every citation too,
-    since they are where the rule comes from.
+    ``mandates`` None (a finding about the region as a whole) keeps every citation.  A council whose
+    mandates the rule has no citation for (a text the rules have not read, e.g. one drafted by
+    ``orgraph ingest``) cites the clauses of its own mandates that hold the rule's quoted words, when
+    ``clauses_of`` gives them; where its text says none of them, every citation, since they are where the
+    rule comes from.
+
+    >>> a = Citation("uh-bfm-2026", "Rapportering", "kontaktperson och ordförande i samordningsrådet")
+    >>> b = Citation("uh-ortopedi-2024", "Rapportering", "kontaktperson och ordförande i samordningsrådet")
+    >>> hud = [{"id": "uh-hud-rapportering-3", "section": "Rapportering",
+    ...         "text": "Huvudprincipen är att kontaktperson och ordförande i samordningsrådet kommer från olika "
+    ...                 "förvaltningar."}]
+    >>> [c.clause for c in cited((a, b), ["uh-hud"], {"uh-hud": hud}.get)]
+    ['uh-hud-rapportering-3']
+    >>> [c.document for c in cited((a, b), ["uh-hud"], {}.get)]
+    ['uh-bfm-2026', 'uh-ortopedi-2024']
     """
     every = tuple(citations)
     if mandates is None:
         return every
     own = tuple(c for document in mandates for c in every if c.document == document)
+    if not own and clauses_of is not None:
+        own = tuple(dict.fromkeys(_in_own_text(every, mandates, clauses_of)))
     return own or every
+
+
+def _in_own_text(every: tuple[Citation, ...], mandates: list[str], clauses_of: ClausesOf) -> Iterator[Citation]:
+    """The rule's quotes found in the clauses of the council's own mandates, as citations of those clauses."""
+    for document in mandates:
+        clauses = [(clause, normalise(clause["text"])) for clause in clauses_of(document) or ()]
+        for citation in every:
+            words = normalise(citation.quote)
+            for clause, text in clauses:
+                if words in text:
+                    yield Citation(document, clause["section"], citation.quote, clause["id"])

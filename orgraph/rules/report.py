@@ -24,12 +24,12 @@ from orgraph.i18n import N_
 from orgraph.model.graph import Model
 from orgraph.rules.base import SEVERITIES, Clause, Finding, Hit, Options, Rule, label, render
 from orgraph.rules.catalog import BY_ID, RULES
-from orgraph.rules.citations import cited
+from orgraph.rules.citations import ClausesOf, cited
 from orgraph.rules.context import Context
 from orgraph.vocabulary import Kind, Rel
 
-__all__ = ["Lookup", "Report", "selected", "check", "check_backend", "findings_from_rows", "assemble", "RULE_ORDER",
-           "WAIVER_RULES", "HEADINGS"]
+__all__ = ["Lookup", "Report", "selected", "check", "check_backend", "clauses_by_document", "findings_from_rows",
+           "assemble", "RULE_ORDER", "WAIVER_RULES", "HEADINGS"]
 
 Lookup = Callable[[str], "dict[str, Any] | None"]
 #: A council's mandates on the date: the ids of the Documents it HAS_MANDATE.
@@ -79,7 +79,29 @@ def check(model_or_graph: Model | nx.MultiDiGraph, day: dt.date, options: Option
     ctx = Context.of(model_or_graph, day, options)
     hits: dict[str, list[Hit]] = {rule.id: list(rule.evaluate(ctx)) for rule in selected(options) if rule.evaluate}
     return assemble(hits, ctx.node, day, options, council_of=lambda node_id: _council_of(ctx, node_id),
-                    mandates_of=lambda council: ctx.out(council, Rel.HAS_MANDATE, Kind.DOCUMENT))
+                    mandates_of=lambda council: ctx.out(council, Rel.HAS_MANDATE, Kind.DOCUMENT),
+                    clauses_of=clauses_by_document(lambda: [ctx.node(n) for n in ctx.of_kind(Kind.CLAUSE)]))
+
+
+def clauses_by_document(clauses: Callable[[], Iterable[dict[str, Any] | None]]) -> ClausesOf:
+    """A document's clauses by its id, from the Clause nodes ``clauses()`` reads (once, on the first question).
+
+    >>> of = clauses_by_document(lambda: [{"id": "c", "document": "d", "section": "S", "text": "T."}])
+    >>> [c["id"] for c in of("d")], of("e")
+    (['c'], [])
+    """
+    found: dict[str, list[dict[str, Any]]] | None = None
+
+    def of(document: str) -> list[dict[str, Any]]:
+        nonlocal found
+        if found is None:
+            found = {}
+            for clause in clauses():
+                if clause is not None:
+                    found.setdefault(clause["document"], []).append(clause)
+        return found.get(document, [])
+
+    return of
 
 
 def check_backend(backend: Any, options: Options | None = None) -> Report:
@@ -108,7 +130,8 @@ def check_backend(backend: Any, options: Options | None = None) -> Report:
         return sorted({n.node["id"] for n in backend.neighbours(council) if n.type == Rel.HAS_MANDATE
                        and n.direction == "out" and n.node.get("kind") == Kind.DOCUMENT})
 
-    return assemble(hits, backend.node, backend.day, options, council_of, mandates_of)
+    return assemble(hits, backend.node, backend.day, options, council_of, mandates_of,
+                    clauses_by_document(lambda: backend.nodes([Kind.CLAUSE])))
 
 
 def findings_from_rows(rows: Iterable[dict[str, Any]]) -> list[Hit]:
@@ -121,13 +144,15 @@ def findings_from_rows(rows: Iterable[dict[str, Any]]) -> list[Hit]:
 
 
 def assemble(hits: dict[str, list[Hit]], lookup: Lookup, day: dt.date, options: Options,
-             council_of: Callable[[str], str | None] | None = None, mandates_of: Mandates | None = None) -> Report:
+             council_of: Callable[[str], str | None] | None = None, mandates_of: Mandates | None = None,
+             clauses_of: ClausesOf | None = None) -> Report:
     """Render the hits of each rule, apply the waivers, cite the clauses, and order the report.
 
     ``lookup`` gives a node's properties by id (for names); ``council_of``
     finds the council a waiver's focus belongs to (for grouping); ``mandates_of``
     gives a council's mandates, whose clauses its findings cite (without it, a
-    finding cites every text its rule comes from).
+    finding cites every text its rule comes from); ``clauses_of`` a document's
+    clauses, for a mandate the rules have no citation of (see :func:`cited`).
     """
     findings: list[Finding] = []
     for rule_id, rule_hits in hits.items():
@@ -135,14 +160,14 @@ def assemble(hits: dict[str, list[Hit]], lookup: Lookup, day: dt.date, options: 
         for hit in dict.fromkeys(rule_hits):  # distinct, first seen first
             findings.append(render(rule, hit, lookup, day, options))
     findings = _apply_waivers(findings, lookup, day, options, council_of or (lambda node_id: None))
-    findings = [_cite(finding, mandates_of) for finding in findings]
+    findings = [_cite(finding, mandates_of, clauses_of) for finding in findings]
     return Report(day, tuple(sorted(findings, key=_order(lookup))))
 
 
-def _cite(finding: Finding, mandates_of: Mandates | None) -> Finding:
+def _cite(finding: Finding, mandates_of: Mandates | None, clauses_of: ClausesOf | None) -> Finding:
     """The finding citing its council's own mandate (every text its rule comes from, for the region)."""
     mandates = mandates_of(finding.council) if finding.council and mandates_of else None
-    sources = cited(BY_ID[finding.rule].cites, mandates or None)
+    sources = cited(BY_ID[finding.rule].cites, mandates or None, clauses_of)
     first = sources[0]
     return dataclasses.replace(finding, sources=sources, source=Clause(first.document, first.section))
 
