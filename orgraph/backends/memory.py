@@ -118,20 +118,21 @@ class MemoryBackend:
         ``via`` limits the relationship types; ``max_hops`` the length.  Paths
         are ordered by the ids along them, so the first is the same on every
         run and every backend; without ``all_paths`` only that one is returned.
-        The search (:func:`~orgraph.backends.paths.shortest_paths_over`) stops at the meeting layer.
+        The search (:func:`~orgraph.backends.paths.search`) stops at the meeting layer.
         """
         snapshot = self.snapshot
         if source not in snapshot or target not in snapshot:
             return []
         types = frozenset(via) if via else None
         if types is None:
-            def edges(node_id: str) -> tuple[Any, Any]:
-                return snapshot.edges_out(node_id), snapshot.edges_in(node_id)
+            found = shortest_paths_over(source, target, snapshot.edges_out, snapshot.edges_in, max_hops)
         else:
-            def edges(node_id: str) -> tuple[Any, Any]:
-                return ([edge for edge in snapshot.edges_out(node_id) if edge[1]["type"] in types],
-                        [edge for edge in snapshot.edges_in(node_id) if edge[1]["type"] in types])
-        found = shortest_paths_over(source, target, edges, max_hops)
+            def out(node_id: str) -> list[tuple[str, dict[str, Any]]]:
+                return [edge for edge in snapshot.edges_out(node_id) if edge[1]["type"] in types]
+
+            def into(node_id: str) -> list[tuple[str, dict[str, Any]]]:
+                return [edge for edge in snapshot.edges_in(node_id) if edge[1]["type"] in types]
+            found = shortest_paths_over(source, target, out, into, max_hops)
         node_paths = list(found) if all_paths else [path for path in [next(found, None)] if path is not None]
         return [[self._hop(a, b, types) for a, b in zip(path, path[1:], strict=False)] for path in node_paths]
 
