@@ -137,13 +137,24 @@ class MemoryBackend:
         return [[self._hop(a, b, types) for a, b in zip(path, path[1:], strict=False)] for path in node_paths]
 
     def _hop(self, a: str, b: str, types: frozenset[str] | None) -> Hop:
-        """The relationship between two adjacent nodes, chosen by :func:`~orgraph.backends.base.hop_order`."""
+        """The relationship between two adjacent nodes, chosen by :func:`~orgraph.backends.base.hop_order`.
+
+        Read from whichever end has fewer edges: a council or a head of administration has hundreds.
+        """
         snapshot = self.snapshot
-        candidates = [Hop(a, data["type"], b, True, _edge_props(data)) for other, data in snapshot.edges_out(a)
-                      if other == b and (types is None or data["type"] in types)]
-        candidates += [Hop(b, data["type"], a, False, _edge_props(data)) for other, data in snapshot.edges_in(a)
-                       if other == b and (types is None or data["type"] in types)]
-        return min(candidates, key=hop_order)
+        out_a, in_a, out_b, in_b = (snapshot.edges_out(a), snapshot.edges_in(a), snapshot.edges_out(b),
+                                    snapshot.edges_in(b))
+        if len(out_a) + len(in_a) <= len(out_b) + len(in_b):
+            forward = [data for other, data in out_a if other == b]
+            backward = [data for other, data in in_a if other == b]
+        else:
+            forward = [data for other, data in in_b if other == a]
+            backward = [data for other, data in out_b if other == a]
+        candidates = [Hop(a, data["type"], b, True, _edge_props(data)) for data in forward
+                      if types is None or data["type"] in types]
+        candidates += [Hop(b, data["type"], a, False, _edge_props(data)) for data in backward
+                       if types is None or data["type"] in types]
+        return candidates[0] if len(candidates) == 1 else min(candidates, key=hop_order)
 
 
 def _in_order(found: list[Neighbour]) -> list[Neighbour]:
