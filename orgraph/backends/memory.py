@@ -15,9 +15,10 @@ No server and nothing to configure; this is the default of every command.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from orgraph.backends.adjacency import Adjacency
 from orgraph.backends.base import Hop, Neighbour, hop_order, neighbour_order
 from orgraph.backends.paths import shortest_paths_over
 from orgraph.model.graph import Model, as_of
@@ -47,6 +48,8 @@ class MemoryBackend:
         self.snapshot = model.on(day)
         self._neighbours: dict[str, list[Neighbour]] = {}
         self._typed: dict[tuple[str, str, str], list[Neighbour]] = {}
+        self._adjacency: Adjacency | None = None
+        self._path_queries = 0
 
     @property
     def graph(self) -> nx.MultiDiGraph:
@@ -118,13 +121,20 @@ class MemoryBackend:
         ``via`` limits the relationship types; ``max_hops`` the length.  Paths
         are ordered by the ids along them, so the first is the same on every
         run and every backend; without ``all_paths`` only that one is returned.
-        The search (:func:`~orgraph.backends.paths.search`) stops at the meeting layer.
+        The search (:func:`~orgraph.backends.paths.search`) stops at the meeting layer; from the second
+        query on, one without ``via`` reads an :class:`~orgraph.backends.adjacency.Adjacency` built then.
         """
         snapshot = self.snapshot
         if source not in snapshot or target not in snapshot:
             return []
         types = frozenset(via) if via else None
-        if types is None:
+        self._path_queries += 1
+        found: Iterator[list[str]]
+        if types is None and self._path_queries > 1:
+            if self._adjacency is None:
+                self._adjacency = Adjacency.of(snapshot.ids(), snapshot.edges_out, snapshot.edges_in)
+            found = self._adjacency.paths(source, target, max_hops)
+        elif types is None:
             found = shortest_paths_over(source, target, snapshot.edges_out, snapshot.edges_in, max_hops)
         else:
             def out(node_id: str) -> list[tuple[str, dict[str, Any]]]:

@@ -31,7 +31,7 @@ from typing import TypeVar
 #: a sequence of tuples whose first item is the node at the other end.
 Edges = Callable[[str], Sequence[tuple]]
 
-#: A node as the search sees it: an id, or any stand-in for one that sorts as the ids do.
+#: A node as the search sees it: an id, or a position among the sorted ids (see :mod:`.adjacency`).
 N = TypeVar("N", str, int)
 
 __all__ = ["search", "shortest_paths", "shortest_paths_over"]
