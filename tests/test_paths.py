@@ -8,8 +8,9 @@ import random
 import networkx as nx
 import pytest
 
+from orgraph.backends.adjacency import Adjacency
 from orgraph.backends.memory import MemoryBackend
-from orgraph.backends.paths import shortest_paths
+from orgraph.backends.paths import shortest_paths, shortest_paths_over
 from orgraph.model.loader import load
 from orgraph.resources import data_dir
 
@@ -105,3 +106,47 @@ def test_memory_backend_matches_networkx_on_the_seed():
                 expected = []
             found = backend.paths(a, b, all_paths=True)
             assert [[hop.start for hop in path] + [path[-1].end] if path else [a] for path in found] == expected
+
+
+def _random_edges(seed: int, nodes: int, edges: int) -> tuple[list[str], dict[str, list], dict[str, list]]:
+    """A directed multigraph with repeated and opposite edges, as a snapshot keeps it (out and in lists)."""
+    rng = random.Random(seed)
+    ids = [f"n{i:02d}" for i in range(nodes)]
+    out: dict[str, list] = {n: [] for n in ids}
+    into: dict[str, list] = {n: [] for n in ids}
+    for _ in range(edges):
+        a, b = rng.sample(ids, 2)
+        out[a].append((b, {"type": "X"}))
+        into[b].append((a, {"type": "X"}))
+    return ids, out, into
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_adjacency_gives_what_the_edge_lists_give(seed):
+    """The integer index (what repeated queries read) and the lists (the first query's) agree on every pair."""
+    ids, out, into = _random_edges(seed, 25, 30 + 2 * seed)
+    index = Adjacency.of(ids, out.__getitem__, into.__getitem__)
+    for a in ids[::3]:
+        for b in ids[::2]:
+            for hops in (None, 2, 3):
+                expected = list(shortest_paths_over(a, b, out.__getitem__, into.__getitem__, hops))
+                assert list(index.paths(a, b, hops)) == expected, (seed, a, b, hops)
+
+
+def test_the_backend_answers_alike_before_and_after_it_builds_its_index():
+    """A backend's first query reads the snapshot's lists, the later ones its index: the same hops."""
+    model = load(data_dir("seed"))
+    day = dt.date(2026, 11, 23)
+    ids = random.Random(4).sample(MemoryBackend(model, day).ids(), 12)
+    for a in ids:
+        for b in ids:
+            for options in ({}, {"all_paths": True}, {"max_hops": 3}, {"all_paths": True, "max_hops": 4}):
+                fresh = MemoryBackend(model, day)
+                first = fresh.paths(a, b, **options)
+                assert fresh.paths(a, b, **options) == first, (a, b, options)
+    warm = MemoryBackend(model, day)
+    warm.paths(ids[0], ids[1])
+    warm.paths(ids[0], ids[1])
+    assert warm._adjacency is not None
+    assert warm.paths("no-such-node", ids[0]) == []
+    assert warm.paths(ids[0], ids[0]) == MemoryBackend(model, day).paths(ids[0], ids[0])
