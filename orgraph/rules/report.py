@@ -16,9 +16,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from orgraph.i18n import N_
 from orgraph.model.graph import Model
@@ -27,6 +25,9 @@ from orgraph.rules.catalog import BY_ID, RULES
 from orgraph.rules.citations import cited
 from orgraph.rules.context import Context
 from orgraph.vocabulary import Kind, Rel
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Lookup", "Report", "selected", "check", "check_backend", "findings_from_rows", "assemble", "RULE_ORDER",
            "WAIVER_RULES", "HEADINGS"]
