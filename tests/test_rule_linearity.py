@@ -1,8 +1,9 @@
 """Every rule is linear in the size of the model, by operation counts (not time).
 
-Each rule reads the model through the graph its :class:`~orgraph.rules.context.Context` holds.  Here that
-graph is the real one, with every node map and adjacency row replaced by a :class:`Counting` dict that
-counts each element read (a look-up, a membership test, each key or item an iteration yields).  The
+A rule reads the model only through the methods of its :class:`~orgraph.rules.context.Context`.  Here
+it gets a :class:`Counted` context instead: the same methods, each counting one read per call and one
+per element it returns (a list's ids, a map's entries, each part of a pair), and nothing else (no field
+holding the snapshot or the whole model: a rule that reached past the methods would fail here).  The
 rules run on synthetic models (``orgraph synth``) grown two ways from the same small one: twice the
 regions (twice the councils, people, leadership groups …) and twice the line staff (each head of
 administration with twice the reports).  A rule whose count grows more than 1.3× faster than the
@@ -12,14 +13,13 @@ model's nodes (``LIMIT``) fails; the harness itself is shown to catch a quadrati
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sized
 from typing import Any
 
-import networkx as nx
 import pytest
 
-from orgraph.model.graph import as_of
 from orgraph.model.loader import load
+from orgraph.model.snapshot import Snapshot
 from orgraph.rules import RULES, Options
 from orgraph.rules.context import Context
 from orgraph.synth import REFERENCE_DAY, SynthSpec, generate
@@ -29,6 +29,8 @@ LIMIT = 1.3
 SMALL = SynthSpec(regions=1, councils_per_region=12, staff_per_administration=8)
 GROWN = {"regions": SynthSpec(regions=2, councils_per_region=12, staff_per_administration=8),
          "staff": SynthSpec(regions=1, councils_per_region=12, staff_per_administration=16)}
+#: What a rule may read of its context besides the methods: plain values, not the model.
+PLAIN = frozenset({"day", "options"})
 
 
 class Tally:
@@ -38,59 +40,44 @@ class Tally:
         self.reads = 0
 
 
-class Counting(dict):
-    """A dict that counts, in ``tally``, every element read from it (the wrapper of the real graph's maps)."""
-
-    def __init__(self, data: dict, tally: Tally):
-        super().__init__(data)
-        self.tally = tally
-
-    def __getitem__(self, key: Any) -> Any:
-        self.tally.reads += 1
-        return super().__getitem__(key)
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        self.tally.reads += 1
-        return super().get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        self.tally.reads += 1
-        return super().__contains__(key)
-
-    def __iter__(self):
-        for key in super().__iter__():
-            self.tally.reads += 1
-            yield key
-
-    def keys(self):  # type: ignore[override]
-        return list(iter(self))
-
-    def items(self):  # type: ignore[override]
-        self.tally.reads += len(self)
-        return list(super().items())
-
-    def values(self):  # type: ignore[override]
-        self.tally.reads += len(self)
-        return list(super().values())
+def size(value: Any) -> int:
+    """The elements a read returned: one for a single value, else one per element (pairs: both parts)."""
+    if isinstance(value, tuple):
+        return max(sum(size(part) for part in value), 1)
+    if isinstance(value, Sized) and not isinstance(value, str):
+        return max(len(value), 1)
+    return 1
 
 
-def counting_graph(graph: nx.MultiDiGraph, tally: Tally) -> nx.MultiDiGraph:
-    """``graph`` with its node map and every adjacency row counting reads (the edge maps are the same)."""
-    counted = nx.MultiDiGraph()
-    counted._node = Counting(graph._node, tally)
-    counted._succ = counted._adj = Counting({n: Counting(row, tally) for n, row in graph._succ.items()}, tally)
-    counted._pred = Counting({n: Counting(row, tally) for n, row in graph._pred.items()}, tally)
-    counted.graph.update(graph.graph)
-    return counted
+class Counted:
+    """A :class:`Context` whose every method counts, in ``tally``, what it returns; its fields are out of reach."""
+
+    def __init__(self, ctx: Context, tally: Tally):
+        self._ctx, self._tally = ctx, tally
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._ctx, name)
+        if name in PLAIN:
+            return value
+        if name.startswith("_") or not callable(value):
+            raise AttributeError(f"a rule reads the model through the Context's methods only, not .{name}")
+
+        def read(*args: Any, **kwargs: Any) -> Any:
+            found = value(*args, **kwargs)
+            self._tally.reads += size(found)
+            return found
+
+        return read
 
 
 def operations(model: Any, day: dt.date, evaluate: Callable[[Context], Iterable[Any]]) -> int:
-    """How many graph elements one rule reads over ``model`` on ``day``."""
+    """How many elements one rule reads over ``model`` on ``day``, through a fresh snapshot."""
     tally = Tally()
-    full = model.graph()
-    ctx = Context(counting_graph(as_of(full, day), tally), counting_graph(full, tally), day, Options())
-    tally.reads = 0
-    list(evaluate(ctx))
+    compiled = model.compiled
+    snapshot = Snapshot(compiled.nodes, compiled.edges, day, compiled.incidence(), kinds=compiled.kinds(),
+                        dated=compiled.dated())
+    ctx = Context(snapshot, compiled.nodes, compiled.edges, day, Options(), compiled.incidence())
+    list(evaluate(Counted(ctx, tally)))  # type: ignore[arg-type]
     return max(tally.reads, 1)
 
 
@@ -138,7 +125,7 @@ def test_the_count_sees_a_quadratic_rule(models):
 
     def per_node_scan(ctx: Context) -> Iterable[Any]:
         for council in ctx.of_kind("Council"):
-            for node, data in ctx.graph.nodes(data=True):
+            for node, data in ctx.nodes():
                 if data["kind"] == "LeadershipGroup" and node == council:
                     yield node
 
@@ -146,3 +133,13 @@ def test_the_count_sees_a_quadratic_rule(models):
     assert factor > 1.6, detail  # about 2: twice the councils times twice the nodes
     linear, _ = _growth(models, "regions", lambda ctx: ctx.of_kind("Council"))
     assert 0.7 < linear <= LIMIT
+
+
+def test_a_rule_cannot_read_past_the_count(models):
+    """The fields that hold the model are out of a counted rule's reach: every read goes through a method."""
+
+    def reaching(ctx: Context) -> Iterable[Any]:
+        yield from ctx.on.of_kind("Council")
+
+    with pytest.raises(AttributeError, match="through the Context's methods"):
+        operations(models["small"], REFERENCE_DAY, reaching)

@@ -303,7 +303,7 @@ def _kept_row(node: str, row: dict[str, dict[int, Any]], kept_nodes: dict[str, A
     return row if whole else trimmed
 
 
-__all__ = ["Compiled", "Model", "Snapshot", "as_of", "build_graph", "compile_model", "node_properties",
+__all__ = ["Compiled", "Model", "Snapshot", "as_of", "build_graph", "compile_model", "declared", "node_properties",
            "relation_properties", "source_properties", "valid_on"]
 
 
@@ -311,7 +311,7 @@ _RELS: frozenset[str] = frozenset(Rel)
 _KINDS: frozenset[str] = frozenset(Kind)
 
 
-def _declared(rel_type: str, kind: str | None) -> None:
+def declared(rel_type: str, kind: str | None) -> None:
     """Refuse a relationship type or kind the vocabulary does not declare (a typo would match nothing)."""
     if rel_type not in _RELS:
         raise ValueError(f"{rel_type!r} is not a valid Rel")
@@ -334,7 +334,7 @@ def targets(graph: nx.MultiDiGraph, node_id: str, rel_type: str, kind: str | Non
     Traceback (most recent call last):
     ValueError: 'HAS_MANDAT' is not a valid Rel
     """
-    _declared(rel_type, kind)
+    declared(rel_type, kind)
     if node_id not in graph:
         return []
     return sorted({v for _, v, data in graph.out_edges(node_id, data=True) if data["type"] == rel_type
@@ -349,7 +349,7 @@ def sources(graph: nx.MultiDiGraph, node_id: str, rel_type: str, kind: str | Non
     >>> sources(load(data_dir("seed")).graph(), "sr-ortopedi", "COMMISSIONS")
     ['hsu-direktor']
     """
-    _declared(rel_type, kind)
+    declared(rel_type, kind)
     if node_id not in graph:
         return []
     return sorted({u for u, _, data in graph.in_edges(node_id, data=True) if data["type"] == rel_type

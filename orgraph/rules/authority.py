@@ -9,7 +9,7 @@ Also the leadership group, the one body every council answers to under both its 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
@@ -101,7 +101,7 @@ def mandate_decided(ctx: Context) -> Iterator[Hit]:
         if not mandates:
             yield Hit("no-mandate", (council,), council)
         for document in mandates:
-            decided = ctx.graph.nodes[document].get("decided")
+            decided = ctx.props(document).get("decided")
             if decided is None:
                 yield Hit("undecided", (council, document), council)
             elif decided > ctx.day:
@@ -128,7 +128,7 @@ def mandate_age(ctx: Context) -> Iterator[Hit]:
     cutoff = years_before(ctx.day, ctx.options.max_mandate_age_years)
     for council in ctx.of_kind(Kind.COUNCIL):
         for document in _mandates(ctx, council):
-            data = ctx.graph.nodes[document]
+            data = ctx.props(document)
             since = data.get("decided") or data.get("date")
             if since is None:
                 yield Hit("undated", (council, document), council)
@@ -136,7 +136,7 @@ def mandate_age(ctx: Context) -> Iterator[Hit]:
                 yield Hit("old", (council, document), council)
 
 
-def _names_of(data: dict[str, Any]) -> set[str]:
+def _names_of(data: Mapping[str, Any]) -> set[str]:
     return {name.lower() for name in [data.get("name"), *data.get("aka", [])] if name}
 
 
@@ -163,11 +163,11 @@ def one_leadership_group(ctx: Context) -> Iterator[Hit]:
         if not ctx.regions_of(group):
             yield Hit("no-region", (group,))
     bearers: dict[str, set[str]] = {}  # every name → the nodes (not leadership groups) that carry it, read once
-    for other, data in ctx.graph.nodes(data=True):
+    for other, data in ctx.nodes():
         if data["kind"] != Kind.LEADERSHIP_GROUP:
             for name in _names_of(data):
                 bearers.setdefault(name, set()).add(other)
     for group in groups:
-        others = set().union(*(bearers.get(name, ()) for name in _names_of(ctx.graph.nodes[group])))
+        others = set().union(*(bearers.get(name, ()) for name in _names_of(ctx.props(group))))
         for other in sorted(others):
             yield Hit("name-split", (group, other))

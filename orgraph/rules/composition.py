@@ -179,7 +179,7 @@ def _adjuncts_limited(ctx: Context, council: str) -> bool:
     mandates = _mandates(ctx, council)
     if any(document in ADJUNCTS_LIMITED_IN for document in mandates):
         return True
-    own = ctx.graph.nodes[council].get("adjunct_limit")
+    own = ctx.props(council).get("adjunct_limit")
     return own is not None and not any(document in READ for document in mandates)
 
 
@@ -208,7 +208,7 @@ def adjunct_limit(ctx: Context) -> Iterator[Hit]:
     for council in ctx.of_kind(Kind.COUNCIL):
         if not _adjuncts_limited(ctx, council):
             continue  # the council's own text sets no limit (the 2024 text): nothing to check
-        own = ctx.graph.nodes[council].get("adjunct_limit")
+        own = ctx.props(council).get("adjunct_limit")
         limit = own if own is not None else ctx.options.max_adjuncts
         people = sorted({person for post in ctx.posts_of(council, Role.ADJUNCT) for person in ctx.holders(post)})
         if limit is None:
@@ -244,7 +244,7 @@ def _meetings(focus: tuple[str, ...], lookup: Callable[[str], dict | None], day:
 def meeting_frequency(ctx: Context) -> Iterator[Hit]:
     low, high = MEETINGS_ALLOWED
     for council in ctx.of_kind(Kind.COUNCIL):
-        data = ctx.graph.nodes[council]
+        data = ctx.props(council)
         lowest, highest = data.get("meetings_min"), data.get("meetings_max")
         if lowest is None or highest is None:
             yield Hit("unknown", (council,), council)

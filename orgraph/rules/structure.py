@@ -30,8 +30,7 @@ rule = declarer(RULES)
       remedy=N_("Remove one REPORTS_TO of the cycle so that every line ends at the top of the region."),
       messages={"cycle": Message(N_("Reporting lines run in a circle through {names}."))})
 def no_reporting_cycles(ctx: Context) -> Iterator[Hit]:
-    lines = nx.DiGraph()
-    lines.add_edges_from((u, v) for u, v, data in ctx.graph.edges(data=True) if data["type"] == Rel.REPORTS_TO)
+    lines = nx.DiGraph(ctx.pairs(Rel.REPORTS_TO))
     for cycle in sorted({tuple(sorted(cycle)) for cycle in nx.simple_cycles(lines)}):
         yield Hit("cycle", cycle)
 
@@ -58,9 +57,9 @@ def holder_left_administration(ctx: Context) -> Iterator[Hit]:
         for person in ctx.holders(post):
             if ctx.employers(person):
                 continue
-            ended = [(data.get("valid_to"), target) for _, target, data in ctx.full.out_edges(person, data=True)
-                     if data["type"] == Rel.EMPLOYED_BY and data.get("valid_to") is not None
-                     and data["valid_to"] < ctx.day and target in ctx.graph]
+            ended = [(data["valid_to"], target) for target, data in ctx.out_ever(person, Rel.EMPLOYED_BY)
+                     if data.get("valid_to") is not None and data["valid_to"] < ctx.day
+                     and ctx.kind(target) is not None]
             if ended:
                 last = max(ended, key=lambda item: (item[0], _reverse(item[1])))[1]
                 yield Hit("left", (post, person, last), ctx.council_of(post))
