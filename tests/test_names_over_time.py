@@ -97,3 +97,13 @@ def test_diff_between_dates_reports_the_rename(cli):
     assert "nytt namn: LeadershipGroup Ledningsgrupp hälso- och sjukvård (lg-hs)" in found.stdout
     assert f"name: {OLD} → {NEW}" in found.stdout
     assert "lg-hs" not in cli("diff", "--from-date", "2026-06-16", "--to-date", "2026-07-01").stdout
+
+
+def test_the_rules_name_the_body_by_its_name_of_the_day(seed_model):
+    import datetime as dt
+
+    from orgraph.rules.context import Context
+
+    assert Context.of(seed_model, dt.date(2025, 1, 1)).node("lg-hs")["name"] == OLD
+    assert Context.of(seed_model, dt.date(2026, 12, 1)).node("lg-hs")["name"] == NEW
+    assert Context.of(seed_model.graph(), dt.date(2025, 1, 1)).node("lg-hs")["name"] == OLD

@@ -70,8 +70,11 @@ class Context:
         return cls(Snapshot(nodes, edges, day), nodes, edges, day, options)
 
     def node(self, node_id: str | None) -> dict[str, Any] | None:
-        """The properties of a node (from the whole model, so that names of past nodes still show)."""
-        return None if node_id is None else self.whole.get(node_id)
+        """The properties of a node: on the date (its name of the day) when it is there, else from the whole
+        model, so that names of past nodes still show."""
+        if node_id is None:
+            return None
+        return self.on.nodes.get(node_id) or self.whole.get(node_id)
 
     def props(self, node_id: str) -> Mapping[str, Any]:
         """The properties of a node on the date (its name of the day); empty when it is not there."""
