@@ -21,9 +21,16 @@ def measure(ctx: Context, falkor_graph: Any) -> None:
                             NOT_BUILT)
         return
     from orgraph import rules
+    from orgraph.model.graph import Model
 
-    seconds, runs, report = timed(lambda: rules.check(ctx.model, ctx.day), ctx.repeat, budget(ctx, 10, 1))
-    ctx.figures.set("b2_check_s", seconds, runs=runs, note=f"{len(report.findings)} findings")
+    def fresh() -> Model:
+        """The loaded model without the dates it was already materialised on: what one command starts from."""
+        model = ctx.model
+        return Model(compiled=model.compiled, typed=lambda: (model.nodes, model.relations))
+
+    seconds, runs, report = timed(lambda: rules.check(fresh(), ctx.day), ctx.repeat, budget(ctx, 10, 1))
+    ctx.figures.set("b2_check_s", seconds, runs=runs,
+                    note=f"{len(report.findings)} findings; each run materialises the date afresh")
     ctx.figures.ratio("b2_check_vs_load", "b2_check_s", "b1_load_s")
     check_backend = getattr(rules, "check_backend", None)
     if falkor_graph is None or check_backend is None:
