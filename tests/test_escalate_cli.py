@@ -148,7 +148,7 @@ def test_reporting_line_of_a_participant(cli):
                         "Universitetssjukhuset (Cecilia Wärn Holmberg, Sahlgrenska Universitetssjukhuset)")
     assert lines[2] == ("   Deltagarna rapporterar i sin ordinarie linjestruktur. "
                         "[RS 2024-00784 (2024-05-21) § Rapportering (uh-ortopedi-2024-rapportering-1)]")
-    assert lines[3].startswith("   (härlett / inferred: ")  # the line to the head is the model's reading
+    assert lines[3].startswith("   (härlett: ")  # the line to the head is the model's reading
     assert "—REPORTS_TO→ Regiondirektör (Helena Strandberg Vik, Koncernkontoret)" in lines[4]
     assert lines[-2].endswith("—POST_OF→ Västra Götalandsregionen")
 
@@ -162,13 +162,25 @@ def test_reporting_line_json_lists_the_hops_with_ids(cli):
 
 def test_reporting_line_of_a_person_holding_two_posts(cli):
     text = cli("reporting-line", "stefan-hallengren", "--data", "fictional").stdout
+    assert "Rapporteringslinje 1 av 2 från Stefan Hallengren:" in text and "Rapporteringslinje 2 av 2" in text
+    text = cli("reporting-line", "stefan-hallengren", "--data", "fictional", "--lang", "en").stdout
     assert "Reporting line 1 of 2 from Stefan Hallengren:" in text and "Reporting line 2 of 2" in text
 
 
+def test_reporting_line_speaks_the_models_language_and_english_on_request(cli):
+    swedish = cli("reporting-line", "sr-ortopedi-deltagare-su", "--data", "fictional", "--as-of", TODAY).stdout
+    english = cli("reporting-line", "sr-ortopedi-deltagare-su", "--data", "fictional", "--as-of", TODAY,
+                  "--lang", "en").stdout
+    assert swedish.startswith("Rapporteringslinje från ") and english.startswith("Reporting line from ")
+    assert "(härlett: " in swedish and "(inferred: " in english
+    assert swedish.splitlines()[1] == english.splitlines()[1]  # names and quotes are the data's
+
+
 @pytest.mark.parametrize("args, code, where, message", [
-    (["vgr"], 0, "stdout", "Västra Götalandsregionen is at the top: nothing above it.\n"),
+    (["vgr"], 0, "stdout", "Västra Götalandsregionen står överst: inget ovanför.\n"),
+    (["vgr", "--lang", "en"], 0, "stdout", "Västra Götalandsregionen is at the top: nothing above it.\n"),
     (["jonas-claesson", "--as-of", "2025-01-01"], 1, "stdout",
-     "Jonas Claesson holds no post on this date: no reporting line.\n"),
+     "Jonas Claesson har ingen post detta datum: ingen rapporteringslinje.\n"),
     (["uh-bfm-2026"], 2, "stderr",
      "orgraph: error: uh-bfm-2026 is a Document: only posts, people and bodies have a reporting line\n"),
     (["sr-ortopedi-deltagar"], 2, "stderr", "orgraph: error: unknown node 'sr-ortopedi-deltagar'; did you mean "

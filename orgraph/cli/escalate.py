@@ -71,9 +71,10 @@ def escalate_command(council: str, topic: str, from_post: str | None, stated_onl
 
 @click.command("reporting-line")
 @click.argument("node_id", metavar="NODE", shell_complete=complete_nodes)
+@lang_option
 @data_options
 @handle_errors
-def reporting_line_command(node_id: str, **options: Any) -> None:
+def reporting_line_command(node_id: str, lang: str | None, **options: Any) -> None:
     """The line upward from a post, person or body to the top, each step with its reason and source.
 
     Follows REPORTS_TO; a post without one answers through the body it is POST_OF; a body through
@@ -83,20 +84,24 @@ def reporting_line_command(node_id: str, **options: Any) -> None:
     \b
     Examples:
       orgraph reporting-line sr-ortopedi-processteam
+      orgraph reporting-line sr-ortopedi-processteam --lang en
     """
+    from orgraph.i18n import language
     from orgraph.query.escalation import UnknownId
+    from orgraph.query.language import declared_language
     from orgraph.query.reporting import NotOnALine, reporting_lines
 
     backend = open_backend(options)
     try:
         found = reporting_lines(backend, node_id)
+        spoken = language(lang, declared_language(backend))
     except UnknownId as error:
         raise unknown(error.kind, error.value, error.valid) from None
     except NotOnALine as error:
         raise UsageError(str(error)) from None
     finally:
         backend.close()
-    emit(options, found, reporting_text)
+    emit(options, found, lambda value: reporting_text(value, spoken))
     if not found.lines:
         raise SystemExit(EXIT_FINDINGS)
 

@@ -140,26 +140,24 @@ def _starts(posts: Any) -> list[str]:
     return [f"  --from {post.id}  ({post.name})" for post in posts]
 
 
-def _reporting(message: str) -> str:
-    """``orgraph reporting-line``'s marks, not yet in ``--lang``: ``vakant``, ``härlett / inferred``."""
-    if message == INFERRED:
-        return f"{gettext('sv')(INFERRED)} / {gettext('en')(INFERRED)}"
-    return gettext("sv")(message)
+def reporting_text(found: Any, lang: str | None = None) -> str:
+    """The line(s) upward of :class:`~orgraph.query.reporting.ReportingLines`, one line per step.
 
-
-def reporting_text(found: Any) -> str:
-    """The line(s) upward of :class:`~orgraph.query.escalation.ReportingLines`, one line per step."""
+    ``lang`` is the language of the sentences (None: :func:`orgraph.i18n.current`); names are the data's.
+    """
+    _ = gettext(lang or current())
     start = found.start
-    raiser = who(start.name, start.kind, start.holder, start.administration, _reporting)
+    raiser = who(start.name, start.kind, start.holder, start.administration, _)
     if not found.lines:
-        return f"{raiser} holds no post on this date: no reporting line."
+        return _(N_("{who} holds no post on this date: no reporting line.")).format(who=raiser)
     if not any(found.lines):
-        return f"{raiser} is at the top: nothing above it."
+        return _(N_("{who} is at the top: nothing above it.")).format(who=raiser)
     blocks = []
     for number, line in enumerate(found.lines, 1):
-        heading = f"Reporting line {number} of {len(found.lines)} from {raiser}:" if len(found.lines) > 1 else \
-            f"Reporting line from {raiser}:"
-        blocks.append("\n".join([heading] + _hop_lines(line, _reporting, show_type=True)))
+        heading = _(N_("Reporting line {number} of {count} from {who}:")).format(
+            number=number, count=len(found.lines), who=raiser) if len(found.lines) > 1 else \
+            _(N_("Reporting line from {who}:")).format(who=raiser)
+        blocks.append("\n".join([heading] + _hop_lines(line, _, show_type=True)))
     return "\n\n".join(blocks)
 
 
