@@ -29,13 +29,13 @@ the user.)
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 import orgraph
+from orgraph.collector import collector_paused
 from orgraph.model.graph import Compiled, Model
 
 try:  # the C modules themselves: hashlib loads OpenSSL and pickle.py a dozen modules, for two functions
@@ -138,13 +138,8 @@ def read(path: Path, key: str, directory: Path) -> Model | None:
 
 def _unpickle(data: bytes) -> Any:
     """``pickle.loads`` with the cyclic collector paused: millions of new objects, no cycles (⅔ of the time)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _loads(data)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _header(handle: Any, key: str) -> dict[str, Any] | None:

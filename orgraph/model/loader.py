@@ -21,7 +21,6 @@ relation is declared (``Model.locations``, ``Model.relation_locations``).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections import defaultdict
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from orgraph import vocabulary
+from orgraph.collector import collector_paused
 from orgraph.model.graph import Model
 from orgraph.model.problems import ModelError, Problem
 from orgraph.model.provenance import NON_NORMATIVE_SUFFIX, check_citations
@@ -74,13 +74,8 @@ def load(directory: str | Path) -> Model:
     cycles worth collecting, and the collector's passes were two thirds of the time of a 100k-node load
     (benchmarks/RESULTS.md).
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _load(directory)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load(directory: str | Path) -> Model:

@@ -19,11 +19,11 @@ and kept, each sorted.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from orgraph.collector import collector_paused
 from orgraph.vocabulary import Kind, Rel
 
 _NONE: tuple = ()
@@ -183,9 +183,7 @@ class Snapshot:
         self._adjacent: dict[tuple[str, str, str], list[str]] = {}
 
     def _sort_out_every_edge(self) -> None:
-        collecting = gc.isenabled()
-        gc.disable()  # hundreds of thousands of new tuples and lists, no cycles: the collector only costs time
-        try:
+        with collector_paused():  # hundreds of thousands of new tuples and lists, no cycles
             kept, out, into, day = self.nodes, self._out, self._in, self.day
             for source, target, data in self._edges:
                 if source in kept and target in kept and ((_FROM not in data and _TO not in data)
@@ -201,9 +199,6 @@ class Snapshot:
                     else:
                         found.append((source, data))
             self._incidence = None
-        finally:
-            if collecting:
-                gc.enable()
 
     def _read(self, node_id: str) -> None:
         """Fill ``_out`` and ``_in`` for one node from the incidence (a node not there: nothing)."""

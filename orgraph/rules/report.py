@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from orgraph.collector import collector_paused
 from orgraph.i18n import N_
 from orgraph.model.graph import Model
 from orgraph.rules.base import SEVERITIES, Clause, Finding, Hit, Options, Rule, label, render
@@ -78,15 +78,10 @@ def selected(options: Options) -> list[Rule]:
 def check(model_or_graph: Model | nx.MultiDiGraph, day: dt.date, options: Options | None = None) -> Report:
     """Run the (selected) rules on the model as it stands on ``day``; apply the waivers."""
     options = options or Options()
-    collecting = gc.isenabled()
-    gc.disable()  # the date's edges read and indexed, hundreds of thousands of lists, no cycles: collecting only costs
-    try:
+    with collector_paused():  # the date's edges read and indexed: hundreds of thousands of lists, no cycles
         ctx = Context.of(model_or_graph, day, options)
         hits: dict[str, list[Hit]] = {rule.id: list(rule.evaluate(ctx)) for rule in selected(options)
                                       if rule.evaluate}
-    finally:
-        if collecting:
-            gc.enable()
     return assemble(hits, ctx.node, day, options, council_of=lambda node_id: _council_of(ctx, node_id),
                     mandates_of=lambda council: ctx.out(council, Rel.HAS_MANDATE, Kind.DOCUMENT),
                     clauses_of=clauses_by_document(lambda: [ctx.node(n) for n in ctx.of_kind(Kind.CLAUSE)]))
