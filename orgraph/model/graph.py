@@ -322,8 +322,8 @@ def declared(rel_type: str, kind: str | None) -> None:
 def targets(graph: nx.MultiDiGraph, node_id: str, rel_type: str, kind: str | None = None) -> list[str]:
     """Where ``rel_type`` edges from ``node_id`` lead in ``graph`` (optionally only to ``kind``), sorted, distinct.
 
-    The one neighbour read over a networkx graph (the rules' and the planners'); an undeclared type or kind is
-    refused, never silently empty.
+    The one neighbour read over a networkx graph (the planners'; the rules read the snapshot through their
+    Context); an undeclared type or kind is refused, never silently empty.
 
     >>> from orgraph.model.loader import load
     >>> from orgraph.resources import data_dir

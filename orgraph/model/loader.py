@@ -23,10 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -38,6 +39,8 @@ from orgraph.model.provenance import NON_NORMATIVE_SUFFIX, check_citations
 from orgraph.model.schema import Holding, Node, Relation
 from orgraph.model.yamlread import Located, read_located
 from orgraph.vocabulary import Kind, Rel
+
+T = TypeVar("T")
 
 __all__ = ["load", "data_files", "read_yaml", "validation_problems", "ModelError", "Problem"]
 
@@ -311,16 +314,24 @@ def _check_dates(shown: str, line: int | None, start: dt.date | None, end: dt.da
 
 def _check_names(shown: str, line: int | None, node: Any) -> list[Problem]:
     """A node's dated names: each a period in order, and no two on the same day (one name at a time)."""
-    dated = sorted((alt for alt in node.aka if alt.valid_from or alt.valid_to),
-                   key=lambda alt: alt.valid_from or dt.date.min)
+    dated = [alt for alt in node.aka if alt.valid_from or alt.valid_to]
     problems = [problem for alt in dated for problem in _check_dates(shown, line, alt.valid_from, alt.valid_to)]
-    for first, second in zip(dated, dated[1:], strict=False):
-        if second.valid_from is None or second.valid_from <= (first.valid_to or dt.date.max):
-            problems.append(Problem(shown, line, f"{node.id} bears one name at a time, but {first.name!r} "
-                                    f"({first.valid_from or 'open'} … {first.valid_to or 'open'}) and "
-                                    f"{second.name!r} ({second.valid_from or 'open'} … {second.valid_to or 'open'}) "
-                                    "overlap", second.name))
+    for first, second in _overlapping(dated, lambda alt: alt):
+        problems.append(Problem(shown, line, f"{node.id} bears one name at a time, but {first.name!r} "
+                                f"({first.valid_from or 'open'} … {first.valid_to or 'open'}) and "
+                                f"{second.name!r} ({second.valid_from or 'open'} … {second.valid_to or 'open'}) "
+                                "overlap", second.name))
     return problems
+
+
+def _overlapping(items: list[T], period: Callable[[T], Any]) -> Iterator[tuple[T, T]]:
+    """Each two items, in order of start, whose periods (``period(item)``'s ``valid_from`` … ``valid_to``,
+    inclusive, open when absent) overlap the one before: where "one at a time" is broken."""
+    ordered = sorted(items, key=lambda item: period(item).valid_from or dt.date.min)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        start, end = period(second).valid_from, period(first).valid_to
+        if start is None or start <= (end or dt.date.max):
+            yield first, second
 
 
 def _overlapping_holdings(nodes: dict[str, Any],
@@ -332,12 +343,10 @@ def _overlapping_holdings(nodes: dict[str, Any],
                 and vocabulary.ROLES[post.role].single_holder:
             by_post[relation.target_id].append((relation, where))
     for post_id, held in by_post.items():
-        held.sort(key=lambda item: item[0].valid_from or dt.date.min)
-        for (first, _), (second, (file, line)) in zip(held, held[1:], strict=False):
-            if second.valid_from is None or second.valid_from <= (first.valid_to or dt.date.max):
-                yield Problem(file, line, f"{post_id} has one holder at a time, but {first.source_id} "
-                              f"({first.valid_from} … {first.valid_to or 'open'}) and {second.source_id} "
-                              f"({second.valid_from} … {second.valid_to or 'open'}) overlap", post_id)
+        for (first, _), (second, (file, line)) in _overlapping(held, itemgetter(0)):
+            yield Problem(file, line, f"{post_id} has one holder at a time, but {first.source_id} "
+                          f"({first.valid_from} … {first.valid_to or 'open'}) and {second.source_id} "
+                          f"({second.valid_from} … {second.valid_to or 'open'}) overlap", post_id)
 
 
 def _suggest(value: str, known: dict[str, Any] | list[str]) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from orgraph import vocabulary
+from orgraph.model.snapshot import NAMES_FROM, NAMES_TO
 from orgraph.vocabulary import Basis, Kind, Statement
 
 __all__ = ["SLUG_PATTERN", "Slug", "Text", "Scalar", "IDENTIFIER_PATTERN", "Props", "Source", "AltName", "PostNode",
@@ -284,8 +285,6 @@ def reserved_property_names() -> frozenset[str]:
     classes: tuple[Any, ...] = (*_SPECIAL.values(), *_PLAIN, Relation)
     names = {name for cls in classes for name in cls.model_fields}
     names |= {field.alias for cls in classes for field in cls.model_fields.values() if field.alias}
-    from orgraph.model.snapshot import NAMES_FROM, NAMES_TO
-
     return frozenset(names | {"source_document", "source_section", "source_clauses", NAMES_FROM, NAMES_TO, "names"})
 
 

@@ -48,11 +48,6 @@ NAMES_FROM, NAMES_TO = "aka_from", "aka_to"
 OPEN_FROM, OPEN_TO = dt.date.min.isoformat(), dt.date.max.isoformat()
 
 
-def renamed(props: dict[str, Any]) -> bool:
-    """True when a node's name depends on the date (some ``aka`` name is dated)."""
-    return NAMES_FROM in props
-
-
 def named_on(props: dict[str, Any], day: dt.date) -> dict[str, Any]:
     """A node's properties on ``day``: ``name`` the name it bears then, ``aka`` the others, ``names`` all.
 
@@ -298,4 +293,4 @@ class Snapshot:
                 and (role is None or self.nodes[p].get("role") == role)]
 
 
-__all__ = ["NAMES_FROM", "NAMES_TO", "OPEN_FROM", "OPEN_TO", "Incidence", "Snapshot", "named_on", "renamed", "valid_on"]
+__all__ = ["NAMES_FROM", "NAMES_TO", "OPEN_FROM", "OPEN_TO", "Incidence", "Snapshot", "named_on", "valid_on"]
